@@ -1,0 +1,64 @@
+package io.github.mlflowstarter.autoconfigure;
+
+import io.github.mlflowstarter.client.MlflowOperations;
+import io.github.mlflowstarter.client.MlflowTemplate;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
+import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Auto-configuration of the MLflow tracking client: an {@link MlflowOperations} bean over a
+ * {@link WebClient} built from Boot's {@link WebClient.Builder}, and the lifecycle that opens the
+ * application's run on startup and ends it on shutdown.
+ */
+@AutoConfiguration(after = { WebClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class })
+@ConditionalOnClass({ WebClient.class, MlflowTemplate.class })
+@ConditionalOnBooleanProperty(name = MlflowTrackingProperties.PREFIX + ".enabled", matchIfMissing = true)
+@EnableConfigurationProperties(MlflowTrackingProperties.class)
+public final class MlflowAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean(MlflowConnectionDetails.class)
+	PropertiesMlflowConnectionDetails mlflowConnectionDetails(MlflowTrackingProperties properties) {
+		return new PropertiesMlflowConnectionDetails(properties);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(MlflowOperations.class)
+	MlflowTemplate mlflowTemplate(MlflowConnectionDetails connectionDetails, MlflowTrackingProperties properties,
+			Environment environment, ObjectProvider<WebClient.Builder> webClientBuilder,
+			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
+			ObjectProvider<HttpClientSettings> httpClientSettings,
+			ObjectProvider<MlflowWebClientCustomizer> customizers) {
+		WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder);
+		HttpClientSettings settings = HttpClientSettings.defaults()
+			.withTimeouts(properties.getConnectTimeout(), properties.getReadTimeout());
+		HttpClientSettings globalSettings = httpClientSettings.getIfAvailable();
+		if (globalSettings != null) {
+			settings = settings.orElse(globalSettings);
+		}
+		builder.clientConnector(connectorBuilder.getIfAvailable(ClientHttpConnectorBuilder::detect).build(settings));
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+		return new MlflowTemplate(builder, connectionDetails.getTrackingUri(), properties.getExperimentName(),
+				ActiveRunSpecFactory.create(properties.getRun(), environment));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	MlflowRunLifecycle mlflowRunLifecycle(MlflowOperations operations, MlflowConnectionDetails connectionDetails,
+			MlflowTrackingProperties properties) {
+		return new MlflowRunLifecycle(operations, connectionDetails.getTrackingUri(), properties);
+	}
+
+}

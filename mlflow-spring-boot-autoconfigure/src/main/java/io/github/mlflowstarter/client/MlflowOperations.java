@@ -1,0 +1,208 @@
+package io.github.mlflowstarter.client;
+
+import java.util.Map;
+
+import io.github.mlflowstarter.client.model.Experiment;
+import io.github.mlflowstarter.client.model.ExperimentSearch;
+import io.github.mlflowstarter.client.model.LogBatch;
+import io.github.mlflowstarter.client.model.Metric;
+import io.github.mlflowstarter.client.model.Run;
+import io.github.mlflowstarter.client.model.RunInfo;
+import io.github.mlflowstarter.client.model.RunSpec;
+import io.github.mlflowstarter.client.model.RunStatus;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Reactive operations on an MLflow tracking server.
+ * <p>
+ * Most applications only need {@link #activeRun()}: the run the starter opens when the
+ * application starts and ends when it stops, to which params, metrics and tags are logged without
+ * passing a run id around. The other methods map one to one onto MLflow's REST API and take ids
+ * explicitly.
+ * <p>
+ * Every method is lazy, as reactive methods are: nothing is sent until the returned publisher is
+ * subscribed to. Errors arrive as {@link MlflowApiException} (the server answered with an error)
+ * or {@link MlflowUnreachableException} (no answer).
+ */
+public interface MlflowOperations {
+
+	/**
+	 * The run this client logs to by default. With the Spring Boot starter it is opened when the
+	 * application starts (or on first use, see {@code mlflow.tracking.fail-fast}) and ended when
+	 * the application stops.
+	 * @return the active run
+	 */
+	MlflowRun activeRun();
+
+	/**
+	 * A handle on a new run in the named experiment; the experiment is created when missing. The
+	 * run itself is created when the handle is {@linkplain MlflowRun#start() started} or first
+	 * logged to.
+	 * @param experimentName the experiment name
+	 * @param spec the run name and tags
+	 * @return a handle on the run
+	 */
+	MlflowRun newRun(String experimentName, RunSpec spec);
+
+	/**
+	 * A handle on an existing run, for example one started by another process.
+	 * @param runId the run id
+	 * @return a handle on the run
+	 */
+	MlflowRun existingRun(String runId);
+
+	// Experiments
+
+	/**
+	 * Creates an experiment.
+	 * @param name the unique experiment name
+	 * @return the id of the new experiment; fails with {@code RESOURCE_ALREADY_EXISTS} when the
+	 * name is taken (by a deleted experiment too)
+	 */
+	Mono<String> createExperiment(String name);
+
+	/**
+	 * Creates an experiment.
+	 * @param name the unique experiment name
+	 * @param artifactLocation where its runs store artifacts, or {@code null} for the server's
+	 * default
+	 * @param tags experiment tags
+	 * @return the id of the new experiment
+	 */
+	Mono<String> createExperiment(String name, @Nullable String artifactLocation, Map<String, String> tags);
+
+	/**
+	 * Gets an experiment by id (deleted experiments included).
+	 * @param experimentId the experiment id
+	 * @return the experiment; fails with {@code RESOURCE_DOES_NOT_EXIST} when there is none
+	 */
+	Mono<Experiment> getExperiment(String experimentId);
+
+	/**
+	 * Gets an experiment by name (deleted experiments included).
+	 * @param name the experiment name
+	 * @return the experiment, or empty when no experiment has that name
+	 */
+	Mono<Experiment> getExperimentByName(String name);
+
+	/**
+	 * Returns the id of the active experiment with this name, creating the experiment when it is
+	 * missing. Safe when several processes race to create it.
+	 * @param name the experiment name
+	 * @return the experiment id; fails when the experiment exists but is deleted
+	 */
+	Mono<String> getOrCreateExperiment(String name);
+
+	/**
+	 * All active experiments, following page tokens.
+	 * @return the experiments
+	 */
+	Flux<Experiment> searchExperiments();
+
+	/**
+	 * Experiments that match a search, following page tokens.
+	 * @param search the filter, order, view type and page size
+	 * @return the experiments
+	 */
+	Flux<Experiment> searchExperiments(ExperimentSearch search);
+
+	// Runs
+
+	/**
+	 * Creates a run. Not retried: a retried create could leave two runs.
+	 * @param experimentId the experiment id
+	 * @param spec the run name, tags and start time
+	 * @return the new run, {@code RUNNING}
+	 */
+	Mono<Run> createRun(String experimentId, RunSpec spec);
+
+	/**
+	 * Gets a run with its params, tags and the latest value of each metric.
+	 * @param runId the run id
+	 * @return the run; fails with {@code RESOURCE_DOES_NOT_EXIST} when there is none
+	 */
+	Mono<Run> getRun(String runId);
+
+	/**
+	 * Updates the status and end time of a run.
+	 * @param runId the run id
+	 * @param status the new status
+	 * @param endTime end time in milliseconds since the epoch, or {@code null} to leave it
+	 * @return the updated run info
+	 */
+	Mono<RunInfo> updateRun(String runId, RunStatus status, @Nullable Long endTime);
+
+	/**
+	 * Ends a run now with the given status.
+	 * @param runId the run id
+	 * @param status the final status, usually {@code FINISHED}, {@code FAILED} or {@code KILLED}
+	 * @return the updated run info
+	 */
+	default Mono<RunInfo> endRun(String runId, RunStatus status) {
+		return Mono.defer(() -> updateRun(runId, status, System.currentTimeMillis()));
+	}
+
+	// Logging
+
+	/**
+	 * Logs a param. Params are write-once; logging the same value again is harmless.
+	 * @param runId the run id
+	 * @param key the param key
+	 * @param value the param value
+	 * @return completes when the server stored the param
+	 */
+	Mono<Void> logParam(String runId, String key, String value);
+
+	/**
+	 * Logs a metric point at step 0, stamped with the current time.
+	 * @param runId the run id
+	 * @param key the metric key
+	 * @param value the value
+	 * @return completes when the server stored the point
+	 */
+	default Mono<Void> logMetric(String runId, String key, double value) {
+		return Mono.defer(() -> logMetric(runId, Metric.of(key, value)));
+	}
+
+	/**
+	 * Logs a metric point at a step, stamped with the current time.
+	 * @param runId the run id
+	 * @param key the metric key
+	 * @param value the value
+	 * @param step the step, for example the epoch
+	 * @return completes when the server stored the point
+	 */
+	default Mono<Void> logMetric(String runId, String key, double value, long step) {
+		return Mono.defer(() -> logMetric(runId, Metric.of(key, value, step)));
+	}
+
+	/**
+	 * Logs a metric point.
+	 * @param runId the run id
+	 * @param metric the point
+	 * @return completes when the server stored the point
+	 */
+	Mono<Void> logMetric(String runId, Metric metric);
+
+	/**
+	 * Sets a run tag, replacing any earlier value.
+	 * @param runId the run id
+	 * @param key the tag key
+	 * @param value the tag value
+	 * @return completes when the server stored the tag
+	 */
+	Mono<Void> setTag(String runId, String key, String value);
+
+	/**
+	 * Logs metrics, params and tags, split into as many requests as the server's limits need
+	 * (1000 metrics, 100 params, 100 tags and 1000 entries per request, under 1 MB), sent in
+	 * order.
+	 * @param runId the run id
+	 * @param batch the entries to log
+	 * @return completes when the server stored every entry
+	 */
+	Mono<Void> logBatch(String runId, LogBatch batch);
+
+}

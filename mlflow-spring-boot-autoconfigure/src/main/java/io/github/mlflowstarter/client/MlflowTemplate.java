@@ -1,0 +1,262 @@
+package io.github.mlflowstarter.client;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import io.github.mlflowstarter.client.WireTypes.CreateExperimentRequest;
+import io.github.mlflowstarter.client.WireTypes.CreateExperimentResponse;
+import io.github.mlflowstarter.client.WireTypes.CreateRunRequest;
+import io.github.mlflowstarter.client.WireTypes.Empty;
+import io.github.mlflowstarter.client.WireTypes.ExperimentResponse;
+import io.github.mlflowstarter.client.WireTypes.LogBatchRequest;
+import io.github.mlflowstarter.client.WireTypes.LogMetricRequest;
+import io.github.mlflowstarter.client.WireTypes.LogParamRequest;
+import io.github.mlflowstarter.client.WireTypes.RunResponse;
+import io.github.mlflowstarter.client.WireTypes.SearchExperimentsRequest;
+import io.github.mlflowstarter.client.WireTypes.SearchExperimentsResponse;
+import io.github.mlflowstarter.client.WireTypes.SetTagRequest;
+import io.github.mlflowstarter.client.WireTypes.UpdateRunRequest;
+import io.github.mlflowstarter.client.WireTypes.UpdateRunResponse;
+import io.github.mlflowstarter.client.model.Experiment;
+import io.github.mlflowstarter.client.model.ExperimentSearch;
+import io.github.mlflowstarter.client.model.LogBatch;
+import io.github.mlflowstarter.client.model.Metric;
+import io.github.mlflowstarter.client.model.Run;
+import io.github.mlflowstarter.client.model.RunInfo;
+import io.github.mlflowstarter.client.model.RunSpec;
+import io.github.mlflowstarter.client.model.RunStatus;
+import io.github.mlflowstarter.client.model.Tag;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * {@link MlflowOperations} over Spring WebFlux's {@link WebClient}.
+ * <p>
+ * Without Spring Boot, create one with {@link #create(URI, String, RunSpec)}; with the starter,
+ * inject the {@link MlflowOperations} bean instead.
+ */
+public class MlflowTemplate implements MlflowOperations {
+
+	private final RestCalls rest;
+
+	private final MlflowRun activeRun;
+
+	/**
+	 * Creates a template.
+	 * @param webClientBuilder the builder of the {@link WebClient} to use; its base URL is set
+	 * to the tracking URI
+	 * @param trackingUri the tracking server, for example {@code http://127.0.0.1:5000}, with
+	 * any path prefix the server sits behind
+	 * @param activeRunExperiment the experiment of the {@linkplain #activeRun() active run}
+	 * @param activeRunSpec the name and tags of the active run
+	 */
+	public MlflowTemplate(WebClient.Builder webClientBuilder, URI trackingUri, String activeRunExperiment,
+			RunSpec activeRunSpec) {
+		URI base = withoutTrailingSlash(trackingUri);
+		this.rest = new RestCalls(webClientBuilder.baseUrl(base.toString()).build(), base);
+		this.activeRun = newRun(activeRunExperiment, activeRunSpec);
+	}
+
+	/**
+	 * Creates a template with a default {@link WebClient}.
+	 * @param trackingUri the tracking server
+	 * @param activeRunExperiment the experiment of the active run
+	 * @param activeRunSpec the name and tags of the active run
+	 * @return the template
+	 */
+	public static MlflowTemplate create(URI trackingUri, String activeRunExperiment, RunSpec activeRunSpec) {
+		return new MlflowTemplate(WebClient.builder(), trackingUri, activeRunExperiment, activeRunSpec);
+	}
+
+	private static URI withoutTrailingSlash(URI uri) {
+		String text = uri.toString();
+		return text.endsWith("/") ? URI.create(text.substring(0, text.length() - 1)) : uri;
+	}
+
+	/**
+	 * The tracking server this template talks to.
+	 * @return the tracking URI
+	 */
+	public URI getTrackingUri() {
+		return this.rest.trackingUri();
+	}
+
+	@Override
+	public MlflowRun activeRun() {
+		return this.activeRun;
+	}
+
+	@Override
+	public MlflowRun newRun(String experimentName, RunSpec spec) {
+		Objects.requireNonNull(experimentName, "experimentName must not be null");
+		Objects.requireNonNull(spec, "spec must not be null");
+		return new MlflowRun(this, getOrCreateExperiment(experimentName)
+			.flatMap((experimentId) -> createRun(experimentId, spec))
+			.map(Run::info));
+	}
+
+	@Override
+	public MlflowRun existingRun(String runId) {
+		requireText(runId, "runId");
+		return new MlflowRun(this, getRun(runId).map(Run::info));
+	}
+
+	@Override
+	public Mono<String> createExperiment(String name) {
+		return createExperiment(name, null, Map.of());
+	}
+
+	@Override
+	public Mono<String> createExperiment(String name, @Nullable String artifactLocation, Map<String, String> tags) {
+		return Mono.defer(() -> {
+			requireText(name, "name");
+			List<Tag> tagList = tags.isEmpty() ? null : toTags(tags);
+			return this.rest.post("/experiments/create", new CreateExperimentRequest(name, artifactLocation, tagList),
+					CreateExperimentResponse.class);
+		}).map(CreateExperimentResponse::experimentId);
+	}
+
+	@Override
+	public Mono<Experiment> getExperiment(String experimentId) {
+		return Mono.defer(() -> {
+			requireText(experimentId, "experimentId");
+			return this.rest.get("/experiments/get", Map.of("experiment_id", List.of(experimentId)),
+					ExperimentResponse.class);
+		}).map(ExperimentResponse::experiment);
+	}
+
+	@Override
+	public Mono<Experiment> getExperimentByName(String name) {
+		return Mono.defer(() -> {
+			requireText(name, "name");
+			return this.rest.get("/experiments/get-by-name", Map.of("experiment_name", List.of(name)),
+					ExperimentResponse.class);
+		})
+			.map(ExperimentResponse::experiment)
+			.onErrorResume(MlflowTemplate::isDoesNotExist, (ex) -> Mono.empty());
+	}
+
+	@Override
+	public Mono<String> getOrCreateExperiment(String name) {
+		Mono<Experiment> existing = getExperimentByName(name);
+		Mono<Experiment> created = createExperiment(name).flatMap(this::getExperiment)
+			.onErrorResume(MlflowTemplate::isAlreadyExists, (ex) -> getExperimentByName(name));
+		return existing.switchIfEmpty(created).flatMap((experiment) -> {
+			if (!experiment.isActive()) {
+				return Mono.error(new MlflowException("MLflow experiment '" + name + "' (id "
+						+ experiment.experimentId() + ") is deleted, so no run can be created in it. Restore it"
+						+ " (MLflow UI, or restoreExperiment), delete it for good on the server (mlflow gc), or"
+						+ " choose another experiment name"));
+			}
+			return Mono.just(experiment.experimentId());
+		});
+	}
+
+	@Override
+	public Flux<Experiment> searchExperiments() {
+		return searchExperiments(ExperimentSearch.all());
+	}
+
+	@Override
+	public Flux<Experiment> searchExperiments(ExperimentSearch search) {
+		return new PageTokenPager<SearchExperimentsResponse>((token) -> this.rest.post("/experiments/search",
+				new SearchExperimentsRequest(search.pageSize(), token, search.filter(),
+						search.orderBy().isEmpty() ? null : search.orderBy(), search.viewType()),
+				SearchExperimentsResponse.class), SearchExperimentsResponse::nextPageToken)
+			.pages()
+			.concatMapIterable(SearchExperimentsResponse::experimentsOrEmpty);
+	}
+
+	@Override
+	public Mono<Run> createRun(String experimentId, RunSpec spec) {
+		return Mono.defer(() -> {
+			requireText(experimentId, "experimentId");
+			long startTime = (spec.startTime() != null) ? spec.startTime() : System.currentTimeMillis();
+			return this.rest.post("/runs/create", new CreateRunRequest(experimentId, spec.runName(), startTime,
+					spec.tags().get(SystemTags.USER), toTags(spec.tags())), RunResponse.class);
+		}).map(RunResponse::run);
+	}
+
+	@Override
+	public Mono<Run> getRun(String runId) {
+		return Mono.defer(() -> {
+			requireText(runId, "runId");
+			return this.rest.get("/runs/get", Map.of("run_id", List.of(runId)), RunResponse.class);
+		}).map(RunResponse::run);
+	}
+
+	@Override
+	public Mono<RunInfo> updateRun(String runId, RunStatus status, @Nullable Long endTime) {
+		return Mono.defer(() -> {
+			requireText(runId, "runId");
+			Objects.requireNonNull(status, "status must not be null");
+			return this.rest.post("/runs/update", new UpdateRunRequest(runId, status, endTime, null),
+					UpdateRunResponse.class);
+		}).map(UpdateRunResponse::runInfo);
+	}
+
+	@Override
+	public Mono<Void> logParam(String runId, String key, String value) {
+		return Mono.defer(() -> {
+			requireText(runId, "runId");
+			requireText(key, "key");
+			Objects.requireNonNull(value, "value must not be null");
+			return this.rest.post("/runs/log-parameter", new LogParamRequest(runId, key, value), Empty.class);
+		}).then();
+	}
+
+	@Override
+	public Mono<Void> logMetric(String runId, Metric metric) {
+		return Mono.defer(() -> {
+			requireText(runId, "runId");
+			requireText(metric.key(), "key");
+			return this.rest.post("/runs/log-metric", new LogMetricRequest(runId, metric.key(), metric.value(),
+					metric.timestamp(), metric.step()), Empty.class);
+		}).then();
+	}
+
+	@Override
+	public Mono<Void> setTag(String runId, String key, String value) {
+		return Mono.defer(() -> {
+			requireText(runId, "runId");
+			requireText(key, "key");
+			Objects.requireNonNull(value, "value must not be null");
+			return this.rest.post("/runs/set-tag", new SetTagRequest(runId, key, value), Empty.class);
+		}).then();
+	}
+
+	@Override
+	public Mono<Void> logBatch(String runId, LogBatch batch) {
+		return Mono.defer(() -> {
+			requireText(runId, "runId");
+			return Flux.fromIterable(LogBatchSplitter.split(batch))
+				.concatMap((piece) -> this.rest.post("/runs/log-batch",
+						new LogBatchRequest(runId, piece.metrics(), piece.params(), piece.tags()), Empty.class))
+				.then();
+		});
+	}
+
+	private static List<Tag> toTags(Map<String, String> tags) {
+		return tags.entrySet().stream().map((entry) -> Tag.of(entry.getKey(), entry.getValue())).toList();
+	}
+
+	private static void requireText(@Nullable String value, String name) {
+		if (value == null || value.isBlank()) {
+			throw new IllegalArgumentException(name + " must not be null or blank");
+		}
+	}
+
+	private static boolean isDoesNotExist(Throwable error) {
+		return error instanceof MlflowApiException api && api.hasErrorCode(MlflowErrorCodes.RESOURCE_DOES_NOT_EXIST);
+	}
+
+	private static boolean isAlreadyExists(Throwable error) {
+		return error instanceof MlflowApiException api && api.hasErrorCode(MlflowErrorCodes.RESOURCE_ALREADY_EXISTS);
+	}
+
+}
