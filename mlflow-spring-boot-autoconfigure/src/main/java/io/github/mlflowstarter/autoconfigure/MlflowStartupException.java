@@ -16,10 +16,15 @@ public class MlflowStartupException extends MlflowException {
 	private final String experimentName;
 
 	MlflowStartupException(URI trackingUri, String experimentName, Throwable cause) {
-		super("Could not open an MLflow run in experiment '" + experimentName + "' on the tracking server at "
-				+ trackingUri + ": " + cause.getMessage(), cause);
+		super(describe(trackingUri, experimentName, cause), cause);
 		this.trackingUri = trackingUri;
 		this.experimentName = experimentName;
+	}
+
+	private static String describe(URI trackingUri, String experimentName, Throwable cause) {
+		String reason = String.valueOf(cause.getMessage());
+		String where = reason.contains(trackingUri.toString()) ? "" : " on the tracking server at " + trackingUri;
+		return "Could not open an MLflow run in experiment '" + experimentName + "'" + where + ": " + reason;
 	}
 
 	/**

@@ -144,6 +144,15 @@ public interface MlflowOperations {
 		return Mono.defer(() -> updateRun(runId, status, System.currentTimeMillis()));
 	}
 
+	/**
+	 * Every point of one metric of a run, ordered by timestamp, step and value, following page
+	 * tokens.
+	 * @param runId the run id
+	 * @param metricKey the metric key
+	 * @return the points
+	 */
+	Flux<Metric> getMetricHistory(String runId, String metricKey);
+
 	// Logging
 
 	/**

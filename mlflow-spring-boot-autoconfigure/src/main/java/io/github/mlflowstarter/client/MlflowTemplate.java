@@ -1,6 +1,7 @@
 package io.github.mlflowstarter.client;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -13,6 +14,7 @@ import io.github.mlflowstarter.client.WireTypes.ExperimentResponse;
 import io.github.mlflowstarter.client.WireTypes.LogBatchRequest;
 import io.github.mlflowstarter.client.WireTypes.LogMetricRequest;
 import io.github.mlflowstarter.client.WireTypes.LogParamRequest;
+import io.github.mlflowstarter.client.WireTypes.MetricHistoryResponse;
 import io.github.mlflowstarter.client.WireTypes.RunResponse;
 import io.github.mlflowstarter.client.WireTypes.SearchExperimentsRequest;
 import io.github.mlflowstarter.client.WireTypes.SearchExperimentsResponse;
@@ -42,6 +44,15 @@ import org.springframework.web.reactive.function.client.WebClient;
  */
 public class MlflowTemplate implements MlflowOperations {
 
+	/** Points per metric history request; the Python client uses the same. */
+	static final int METRIC_HISTORY_PAGE_SIZE = 25_000;
+
+	/**
+	 * Largest response body the client buffers: a full page of metric history, pretty-printed
+	 * by the server, takes a few megabytes.
+	 */
+	static final int MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
+
 	private final RestCalls rest;
 
 	private final MlflowRun activeRun;
@@ -58,7 +69,9 @@ public class MlflowTemplate implements MlflowOperations {
 	public MlflowTemplate(WebClient.Builder webClientBuilder, URI trackingUri, String activeRunExperiment,
 			RunSpec activeRunSpec) {
 		URI base = withoutTrailingSlash(trackingUri);
-		this.rest = new RestCalls(webClientBuilder.baseUrl(base.toString()).build(), base);
+		this.rest = new RestCalls(webClientBuilder.baseUrl(base.toString())
+			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(MAX_RESPONSE_BYTES))
+			.build(), base);
 		this.activeRun = newRun(activeRunExperiment, activeRunSpec);
 	}
 
@@ -198,6 +211,22 @@ public class MlflowTemplate implements MlflowOperations {
 			return this.rest.post("/runs/update", new UpdateRunRequest(runId, status, endTime, null),
 					UpdateRunResponse.class);
 		}).map(UpdateRunResponse::runInfo);
+	}
+
+	@Override
+	public Flux<Metric> getMetricHistory(String runId, String metricKey) {
+		return new PageTokenPager<MetricHistoryResponse>((token) -> {
+			requireText(runId, "runId");
+			requireText(metricKey, "metricKey");
+			Map<String, List<String>> query = new LinkedHashMap<>();
+			query.put("run_id", List.of(runId));
+			query.put("metric_key", List.of(metricKey));
+			query.put("max_results", List.of(String.valueOf(METRIC_HISTORY_PAGE_SIZE)));
+			if (token != null) {
+				query.put("page_token", List.of(token));
+			}
+			return this.rest.get("/metrics/get-history", query, MetricHistoryResponse.class);
+		}, MetricHistoryResponse::nextPageToken).pages().concatMapIterable(MetricHistoryResponse::metricsOrEmpty);
 	}
 
 	@Override

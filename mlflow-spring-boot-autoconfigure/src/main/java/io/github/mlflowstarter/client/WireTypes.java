@@ -85,6 +85,16 @@ final class WireTypes {
 	record UpdateRunResponse(@JsonProperty("run_info") RunInfo runInfo) {
 	}
 
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record MetricHistoryResponse(@JsonProperty("metrics") @Nullable List<Metric> metrics,
+			@JsonProperty("next_page_token") @Nullable String nextPageToken) {
+
+		List<Metric> metricsOrEmpty() {
+			return (this.metrics != null) ? this.metrics : List.of();
+		}
+
+	}
+
 	record LogParamRequest(@JsonProperty("run_id") String runId, @JsonProperty("key") String key,
 			@JsonProperty("value") String value) {
 	}

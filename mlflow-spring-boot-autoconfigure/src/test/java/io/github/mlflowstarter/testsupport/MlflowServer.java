@@ -1,0 +1,224 @@
+package io.github.mlflowstarter.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A real {@code mlflow server} process for tests: the pinned MLflow version from the project's
+ * virtualenv, on a free loopback port, with a SQLite backend and an artifact root in a temporary
+ * directory. It can be stopped and started again on the same database and port, for tests of what
+ * happens while the server is away.
+ */
+public final class MlflowServer implements AutoCloseable {
+
+	private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
+
+	private final Path dataDir;
+
+	private final int port;
+
+	private final List<String> extraArguments;
+
+	private Process process;
+
+	private MlflowServer(Path dataDir, int port, List<String> extraArguments) {
+		this.dataDir = dataDir;
+		this.port = port;
+		this.extraArguments = List.copyOf(extraArguments);
+	}
+
+	/**
+	 * Starts a server with a fresh database on a free port.
+	 * @param extraArguments more arguments for {@code mlflow server}
+	 * @return the running server
+	 */
+	public static MlflowServer startNew(String... extraArguments) {
+		MlflowVirtualenv.ensureInstalled();
+		try {
+			MlflowServer server = new MlflowServer(Files.createTempDirectory("mlflow-test-"), freePort(),
+					List.of(extraArguments));
+			server.start();
+			return server;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * A free loopback port, for tests that need an address where nothing listens.
+	 * @return the port
+	 */
+	public static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			socket.setReuseAddress(true);
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * The tracking URI, {@code http://127.0.0.1:<port>}.
+	 * @return the tracking URI
+	 */
+	public URI uri() {
+		return URI.create("http://127.0.0.1:" + this.port);
+	}
+
+	/**
+	 * The port the server listens on.
+	 * @return the port
+	 */
+	public int port() {
+		return this.port;
+	}
+
+	/**
+	 * Where the database, the artifacts and the server log live.
+	 * @return the data directory
+	 */
+	public Path dataDir() {
+		return this.dataDir;
+	}
+
+	/**
+	 * Whether the server process is alive.
+	 * @return {@code true} while running
+	 */
+	public synchronized boolean isRunning() {
+		return this.process != null && this.process.isAlive();
+	}
+
+	/**
+	 * Starts the server (again) on the same database and port, and waits until it is healthy.
+	 */
+	public synchronized void start() {
+		if (isRunning()) {
+			return;
+		}
+		List<String> command = new ArrayList<>(List.of(MlflowVirtualenv.mlflowExecutable().toString(), "server",
+				"--host", "127.0.0.1", "--port", String.valueOf(this.port), "--workers", "1", "--backend-store-uri",
+				"sqlite:///" + this.dataDir.resolve("mlflow.db"), "--artifacts-destination",
+				this.dataDir.resolve("artifacts").toString()));
+		command.addAll(this.extraArguments);
+		ProcessBuilder builder = new ProcessBuilder(command).directory(this.dataDir.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(this.dataDir.resolve("server.log").toFile()));
+		builder.environment().put("PYTHONUNBUFFERED", "1");
+		try {
+			this.process = builder.start();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not start " + command, ex);
+		}
+		Runtime.getRuntime().addShutdownHook(new Thread(this::stop));
+		awaitHealthy();
+	}
+
+	private void awaitHealthy() {
+		long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
+		while (System.nanoTime() < deadline) {
+			if (!this.process.isAlive()) {
+				throw new IllegalStateException("mlflow server exited with " + this.process.exitValue()
+						+ "; its log:\n" + serverLog());
+			}
+			if (isHealthy()) {
+				return;
+			}
+			sleep(200);
+		}
+		stop();
+		throw new IllegalStateException("mlflow server was not healthy within " + STARTUP_TIMEOUT + "; its log:\n"
+				+ serverLog());
+	}
+
+	private boolean isHealthy() {
+		try {
+			HttpURLConnection connection = (HttpURLConnection) uri().resolve("/health").toURL().openConnection();
+			connection.setConnectTimeout(1000);
+			connection.setReadTimeout(2000);
+			try {
+				return connection.getResponseCode() == 200;
+			}
+			finally {
+				connection.disconnect();
+			}
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+	/**
+	 * Stops the server and every process it started; the database stays.
+	 */
+	public synchronized void stop() {
+		Process current = this.process;
+		if (current == null || !current.isAlive()) {
+			return;
+		}
+		List<ProcessHandle> children = current.descendants().toList();
+		current.destroy();
+		children.forEach(ProcessHandle::destroy);
+		try {
+			if (!current.waitFor(10, TimeUnit.SECONDS)) {
+				current.destroyForcibly();
+				current.waitFor(10, TimeUnit.SECONDS);
+			}
+			for (ProcessHandle child : children) {
+				child.onExit().get(10, TimeUnit.SECONDS);
+			}
+		}
+		catch (Exception ex) {
+			children.forEach(ProcessHandle::destroyForcibly);
+		}
+	}
+
+	/**
+	 * What the server printed.
+	 * @return the server log
+	 */
+	public String serverLog() {
+		try {
+			return Files.readString(this.dataDir.resolve("server.log"));
+		}
+		catch (IOException ex) {
+			return "(no log: " + ex.getMessage() + ")";
+		}
+	}
+
+	@Override
+	public void close() {
+		stop();
+		try (Stream<Path> files = Files.walk(this.dataDir)) {
+			files.sorted(Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
+		}
+		catch (IOException ex) {
+			// best effort: a temp directory left behind is harmless
+		}
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
