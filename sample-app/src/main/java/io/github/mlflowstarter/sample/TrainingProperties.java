@@ -1,0 +1,104 @@
+package io.github.mlflowstarter.sample;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings of the sample training job.
+ */
+@ConfigurationProperties("sample")
+public class TrainingProperties {
+
+	/**
+	 * Number of passes of gradient descent over the training set.
+	 */
+	private int epochs = 30;
+
+	/**
+	 * Pause after each epoch, to imitate a long-running job.
+	 */
+	private Duration epochDelay = Duration.ofMillis(50);
+
+	/**
+	 * Step size of gradient descent.
+	 */
+	private double learningRate = 0.5;
+
+	/**
+	 * L2 regularisation strength.
+	 */
+	private double l2 = 0.001;
+
+	/**
+	 * Number of generated examples, split 80/20 into training and validation sets.
+	 */
+	private int samples = 1000;
+
+	/**
+	 * Number of features of each example.
+	 */
+	private int features = 4;
+
+	/**
+	 * Seed of the data generator and the weight initialisation.
+	 */
+	private long seed = 42;
+
+	public int getEpochs() {
+		return this.epochs;
+	}
+
+	public void setEpochs(int epochs) {
+		this.epochs = epochs;
+	}
+
+	public Duration getEpochDelay() {
+		return this.epochDelay;
+	}
+
+	public void setEpochDelay(Duration epochDelay) {
+		this.epochDelay = epochDelay;
+	}
+
+	public double getLearningRate() {
+		return this.learningRate;
+	}
+
+	public void setLearningRate(double learningRate) {
+		this.learningRate = learningRate;
+	}
+
+	public double getL2() {
+		return this.l2;
+	}
+
+	public void setL2(double l2) {
+		this.l2 = l2;
+	}
+
+	public int getSamples() {
+		return this.samples;
+	}
+
+	public void setSamples(int samples) {
+		this.samples = samples;
+	}
+
+	public int getFeatures() {
+		return this.features;
+	}
+
+	public void setFeatures(int features) {
+		this.features = features;
+	}
+
+	public long getSeed() {
+		return this.seed;
+	}
+
+	public void setSeed(long seed) {
+		this.seed = seed;
+	}
+
+}

@@ -1,0 +1,72 @@
+package io.github.mlflowstarter.sample;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import io.github.mlflowstarter.client.MlflowTemplate;
+import io.github.mlflowstarter.client.model.Experiment;
+import io.github.mlflowstarter.client.model.Metric;
+import io.github.mlflowstarter.client.model.Run;
+import io.github.mlflowstarter.client.model.RunSpec;
+import io.github.mlflowstarter.client.model.RunStatus;
+import io.github.mlflowstarter.testsupport.MlflowServer;
+import io.github.mlflowstarter.testsupport.SharedMlflowServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The sample training job against a real MLflow server, run the way its users run it: with
+ * command-line overrides of {@code application.yml}.
+ */
+@ExtendWith({ SharedMlflowServer.class, OutputCaptureExtension.class })
+class SampleApplicationIntegrationTests {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+	@Test
+	void twoJobsLeaveTwoFinishedRunsWithParamsAndAMetricHistoryPerEpoch(MlflowServer server, CapturedOutput output) {
+		String experiment = "sample-" + UUID.randomUUID();
+		runJob(server, experiment);
+		runJob(server, experiment);
+
+		MlflowTemplate mlflow = MlflowTemplate.create(server.uri(), experiment, RunSpec.unnamed());
+		Experiment stored = mlflow.getExperimentByName(experiment).block(TIMEOUT);
+		assertThat(stored).isNotNull();
+		List<Run> runs = output.getOut()
+			.lines()
+			.filter((line) -> line.startsWith("MLflow run id: "))
+			.map((line) -> line.substring("MLflow run id: ".length()).strip())
+			.map((runId) -> mlflow.getRun(runId).block(TIMEOUT))
+			.toList();
+		assertThat(runs).hasSize(2);
+		for (Run run : runs) {
+			assertThat(run.info().experimentId()).isEqualTo(stored.experimentId());
+			assertThat(run.info().status()).isEqualTo(RunStatus.FINISHED);
+			assertThat(run.data().paramMap()).containsEntry("epochs", "12").containsEntry("learning_rate", "0.5");
+			assertThat(run.data().tagMap()).containsEntry("model.family", "logistic-regression")
+				.containsEntry("sample", "logistic-regression")
+				.containsEntry("mlflow.source.name", "mlflow-sample-logistic-regression");
+			List<Metric> history = mlflow.getMetricHistory(run.runId(), "val_loss").collectList().block(TIMEOUT);
+			assertThat(history).extracting(Metric::step).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L);
+			assertThat(history.get(11).value()).isLessThan(history.get(0).value());
+		}
+		assertThat(output.getOut()).contains("See the run in the MLflow UI: " + server.uri() + "/#/experiments/"
+				+ stored.experimentId() + "/runs/" + runs.get(0).runId());
+	}
+
+	private static void runJob(MlflowServer server, String experiment) {
+		ConfigurableApplicationContext context = SpringApplication.run(SampleApplication.class,
+				"--mlflow.tracking.host=127.0.0.1", "--mlflow.tracking.port=" + server.port(),
+				"--mlflow.tracking.experiment-name=" + experiment, "--sample.epochs=12", "--sample.epoch-delay=0ms");
+		assertThat(SpringApplication.exit(context)).isZero();
+	}
+
+}
