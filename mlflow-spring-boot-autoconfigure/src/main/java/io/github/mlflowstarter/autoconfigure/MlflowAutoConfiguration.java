@@ -1,7 +1,9 @@
 package io.github.mlflowstarter.autoconfigure;
 
+import io.github.mlflowstarter.client.LoggingOptions;
 import io.github.mlflowstarter.client.MlflowOperations;
 import io.github.mlflowstarter.client.MlflowTemplate;
+import io.github.mlflowstarter.client.RetryPolicy;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -50,8 +52,14 @@ public final class MlflowAutoConfiguration {
 		}
 		builder.clientConnector(connectorBuilder.getIfAvailable(ClientHttpConnectorBuilder::detect).build(settings));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+		MlflowTrackingProperties.Retry retry = properties.getRetry();
+		RetryPolicy retryPolicy = new RetryPolicy(retry.getInitialInterval(), retry.getMaxInterval(),
+				retry.getMaxElapsed(), retry.getJitter());
+		MlflowTrackingProperties.Logging logging = properties.getLogging();
+		LoggingOptions loggingOptions = new LoggingOptions(logging.getBufferCapacity(), logging.getOverflow(),
+				retryPolicy.withMaxElapsed(logging.getRetryMaxElapsed()));
 		return new MlflowTemplate(builder, connectionDetails.getTrackingUri(), properties.getExperimentName(),
-				ActiveRunSpecFactory.create(properties.getRun(), environment));
+				ActiveRunSpecFactory.create(properties.getRun(), environment), retryPolicy, loggingOptions);
 	}
 
 	@Bean

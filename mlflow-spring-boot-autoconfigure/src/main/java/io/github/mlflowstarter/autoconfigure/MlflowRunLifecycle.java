@@ -2,7 +2,6 @@ package io.github.mlflowstarter.autoconfigure;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.concurrent.TimeoutException;
 
 import io.github.mlflowstarter.client.MlflowOperations;
 import io.github.mlflowstarter.client.MlflowRun;
@@ -10,23 +9,34 @@ import io.github.mlflowstarter.client.model.RunInfo;
 import io.github.mlflowstarter.client.model.RunStatus;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.event.ApplicationFailedEvent;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.boot.context.event.SpringApplicationEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.SmartLifecycle;
 
 /**
  * Opens the application's MLflow run when the application context starts and ends it when the
- * context stops: {@code FINISHED} after a normal run, {@code FAILED} when the application failed.
- * <p>
+ * context stops, after delivering what was logged (within {@code mlflow.tracking.shutdown-timeout}):
+ * <ul>
+ * <li>{@code FAILED} when the application failed (an exception out of a runner, a failed
+ * start);</li>
+ * <li>{@code KILLED} when the context was closed while the application's runners were still
+ * running, as on SIGTERM in the middle of a job;</li>
+ * <li>{@code FINISHED} otherwise.</li>
+ * </ul>
  * Runs in an early lifecycle phase, so the run is open before web servers and other lifecycle
  * beans start, and is ended only after they stopped.
  */
-public class MlflowRunLifecycle implements SmartLifecycle, ApplicationListener<ApplicationFailedEvent> {
+public class MlflowRunLifecycle implements SmartLifecycle, ApplicationListener<SpringApplicationEvent> {
 
 	/** Lifecycle phase: starts before, and stops after, web servers and most other beans. */
 	public static final int PHASE = Integer.MIN_VALUE + 1000;
+
+	/** Time allowed to end the run on the server once the pending entries were dealt with. */
+	private static final Duration END_RUN_TIMEOUT = Duration.ofSeconds(10);
 
 	private static final Log logger = LogFactory.getLog(MlflowRunLifecycle.class);
 
@@ -34,13 +44,15 @@ public class MlflowRunLifecycle implements SmartLifecycle, ApplicationListener<A
 
 	private final URI trackingUri;
 
-	private final String experimentName;
-
 	private final MlflowTrackingProperties properties;
 
 	private volatile boolean running;
 
-	private volatile @Nullable Throwable applicationFailure;
+	private volatile boolean applicationFailed;
+
+	private volatile boolean runnersStarted;
+
+	private volatile boolean runnersCompleted;
 
 	/**
 	 * Creates the lifecycle.
@@ -51,7 +63,6 @@ public class MlflowRunLifecycle implements SmartLifecycle, ApplicationListener<A
 	public MlflowRunLifecycle(MlflowOperations operations, URI trackingUri, MlflowTrackingProperties properties) {
 		this.operations = operations;
 		this.trackingUri = trackingUri;
-		this.experimentName = properties.getExperimentName();
 		this.properties = properties;
 	}
 
@@ -61,56 +72,57 @@ public class MlflowRunLifecycle implements SmartLifecycle, ApplicationListener<A
 		if (!this.properties.getRun().isStartOnStartup()) {
 			return;
 		}
-		MlflowRun run = this.operations.activeRun();
-		Duration timeout = this.properties.getStartupTimeout();
+		String experimentName = this.properties.getExperimentName();
 		try {
-			RunInfo info = run.start()
-				.timeout(timeout, reactor.core.publisher.Mono.error(() -> new TimeoutException(
-						"the server did not open the run within " + timeout.toMillis()
-								+ " ms (mlflow.tracking.startup-timeout)")))
-				.block();
+			RunInfo info = this.operations.activeRun().start(this.properties.getStartupTimeout()).block();
 			if (info != null && logger.isInfoEnabled()) {
-				logger.info("MLflow run " + info.runId() + " started in experiment '" + this.experimentName + "': "
+				logger.info("MLflow run " + info.runId() + " started in experiment '" + experimentName + "': "
 						+ MlflowUiLinks.run(this.trackingUri, info));
 			}
 		}
 		catch (RuntimeException ex) {
 			Throwable cause = unwrap(ex);
 			if (this.properties.isFailFast()) {
-				throw new MlflowStartupException(this.trackingUri, this.experimentName, cause);
+				throw new MlflowStartupException(this.trackingUri, experimentName, cause);
 			}
 			logger.warn("Starting without an MLflow run (mlflow.tracking.fail-fast=false); it will be opened on"
 					+ " first use. Cause: " + cause.getMessage());
 		}
 	}
 
-	private static Throwable unwrap(RuntimeException ex) {
-		Throwable cause = ex;
-		if (ex.getClass() == RuntimeException.class && ex.getCause() != null) {
-			cause = ex.getCause();
-		}
-		return cause;
-	}
-
 	@Override
 	public void stop() {
 		this.running = false;
 		MlflowRun run = this.operations.activeRun();
-		if (!run.isStarted()) {
-			return;
-		}
-		Throwable failure = this.applicationFailure;
-		RunStatus status = (failure != null) ? RunStatus.FAILED : RunStatus.FINISHED;
-		Duration timeout = this.properties.getShutdownTimeout();
+		RunStatus status = finalStatus();
+		Duration flushTimeout = this.properties.getShutdownTimeout();
 		try {
-			run.end(status).block(timeout);
-			logger.info("MLflow run " + run.getRunId() + " ended " + status);
+			RunInfo ended = run.end(status, flushTimeout).block(flushTimeout.plus(END_RUN_TIMEOUT));
+			if (ended != null) {
+				logger.info("MLflow run " + ended.runId() + " ended " + status);
+			}
 		}
 		catch (RuntimeException ex) {
-			logger.warn("Could not end MLflow run " + run.getRunId() + " as " + status + " within " + timeout.toMillis()
-					+ " ms (mlflow.tracking.shutdown-timeout); it may stay RUNNING on the server. Cause: "
-					+ unwrap(ex).getMessage());
+			logger.warn("Could not end MLflow run " + run.getRunId() + " as " + status
+					+ "; it may stay RUNNING on the server. Cause: " + unwrap(ex).getMessage());
 		}
+	}
+
+	private RunStatus finalStatus() {
+		if (this.applicationFailed) {
+			return RunStatus.FAILED;
+		}
+		if (this.runnersStarted && !this.runnersCompleted) {
+			return RunStatus.KILLED;
+		}
+		return RunStatus.FINISHED;
+	}
+
+	private static Throwable unwrap(RuntimeException ex) {
+		if (ex.getClass() == RuntimeException.class && ex.getCause() != null) {
+			return ex.getCause();
+		}
+		return ex;
 	}
 
 	@Override
@@ -124,8 +136,16 @@ public class MlflowRunLifecycle implements SmartLifecycle, ApplicationListener<A
 	}
 
 	@Override
-	public void onApplicationEvent(ApplicationFailedEvent event) {
-		this.applicationFailure = event.getException();
+	public void onApplicationEvent(SpringApplicationEvent event) {
+		if (event instanceof ApplicationStartedEvent) {
+			this.runnersStarted = true;
+		}
+		else if (event instanceof ApplicationReadyEvent) {
+			this.runnersCompleted = true;
+		}
+		else if (event instanceof ApplicationFailedEvent) {
+			this.applicationFailed = true;
+		}
 	}
 
 }

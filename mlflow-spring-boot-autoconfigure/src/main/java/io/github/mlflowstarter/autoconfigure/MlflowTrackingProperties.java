@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.github.mlflowstarter.client.BufferOverflow;
+import io.github.mlflowstarter.client.LoggingOptions;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -61,16 +63,21 @@ public class MlflowTrackingProperties {
 	private boolean failFast = true;
 
 	/**
-	 * Longest time startup waits for the experiment and the run to be ready.
+	 * Longest time startup waits for the experiment and the run to be ready, retries included.
 	 */
-	private Duration startupTimeout = Duration.ofSeconds(20);
+	private Duration startupTimeout = Duration.ofSeconds(15);
 
 	/**
-	 * Longest time shutdown waits for the run to be ended on the server.
+	 * Longest time shutdown waits for logged entries to be delivered before the run is ended;
+	 * what is still pending then is reported as undelivered.
 	 */
 	private Duration shutdownTimeout = Duration.ofSeconds(10);
 
 	private final Run run = new Run();
+
+	private final Retry retry = new Retry();
+
+	private final Logging logging = new Logging();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -154,6 +161,124 @@ public class MlflowTrackingProperties {
 
 	public Run getRun() {
 		return this.run;
+	}
+
+	public Retry getRetry() {
+		return this.retry;
+	}
+
+	public Logging getLogging() {
+		return this.logging;
+	}
+
+	/**
+	 * Retries of requests that failed for a reason that may pass: no answer, HTTP 408, 429 or
+	 * 5xx. Requests the server rejected are never repeated, and creating a run is only repeated
+	 * when the first attempt never reached the server.
+	 */
+	public static class Retry {
+
+		/**
+		 * Delay before the first retry; it doubles with each retry.
+		 */
+		private Duration initialInterval = Duration.ofMillis(500);
+
+		/**
+		 * Longest delay between two attempts. A longer Retry-After from the server wins.
+		 */
+		private Duration maxInterval = Duration.ofSeconds(15);
+
+		/**
+		 * Total time budget of one request, retries included.
+		 */
+		private Duration maxElapsed = Duration.ofMinutes(2);
+
+		/**
+		 * Random spread of each delay, from 0 (none) to 1 (up to plus or minus 100%).
+		 */
+		private double jitter = 0.5;
+
+		public Duration getInitialInterval() {
+			return this.initialInterval;
+		}
+
+		public void setInitialInterval(Duration initialInterval) {
+			this.initialInterval = initialInterval;
+		}
+
+		public Duration getMaxInterval() {
+			return this.maxInterval;
+		}
+
+		public void setMaxInterval(Duration maxInterval) {
+			this.maxInterval = maxInterval;
+		}
+
+		public Duration getMaxElapsed() {
+			return this.maxElapsed;
+		}
+
+		public void setMaxElapsed(Duration maxElapsed) {
+			this.maxElapsed = maxElapsed;
+		}
+
+		public double getJitter() {
+			return this.jitter;
+		}
+
+		public void setJitter(double jitter) {
+			this.jitter = jitter;
+		}
+
+	}
+
+	/**
+	 * The pipeline that delivers params, metrics and tags logged to a run.
+	 */
+	public static class Logging {
+
+		/**
+		 * Entries (metric points, params, tags) one run may hold while they wait for the
+		 * server. Bounds the memory used when the server is slow or away.
+		 */
+		private int bufferCapacity = LoggingOptions.DEFAULT_BUFFER_CAPACITY;
+
+		/**
+		 * What a log call does when the buffer is full: wait for room (block) or throw (fail).
+		 * Nothing is ever dropped silently.
+		 */
+		private BufferOverflow overflow = BufferOverflow.BLOCK;
+
+		/**
+		 * How long one batch is retried while the server is away or overloaded before its
+		 * entries are reported as undelivered.
+		 */
+		private Duration retryMaxElapsed = Duration.ofMinutes(15);
+
+		public int getBufferCapacity() {
+			return this.bufferCapacity;
+		}
+
+		public void setBufferCapacity(int bufferCapacity) {
+			this.bufferCapacity = bufferCapacity;
+		}
+
+		public BufferOverflow getOverflow() {
+			return this.overflow;
+		}
+
+		public void setOverflow(BufferOverflow overflow) {
+			this.overflow = overflow;
+		}
+
+		public Duration getRetryMaxElapsed() {
+			return this.retryMaxElapsed;
+		}
+
+		public void setRetryMaxElapsed(Duration retryMaxElapsed) {
+			this.retryMaxElapsed = retryMaxElapsed;
+		}
+
 	}
 
 	/**

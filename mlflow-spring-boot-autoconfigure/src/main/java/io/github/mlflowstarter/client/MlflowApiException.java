@@ -1,5 +1,7 @@
 package io.github.mlflowstarter.client;
 
+import java.time.Duration;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,6 +25,8 @@ public class MlflowApiException extends MlflowException {
 
 	private final String operation;
 
+	private final @Nullable Duration retryAfter;
+
 	/**
 	 * Creates an exception.
 	 * @param operation the request that failed, as {@code METHOD path}
@@ -33,11 +37,27 @@ public class MlflowApiException extends MlflowException {
 	 */
 	public MlflowApiException(String operation, int httpStatus, String errorCode, String serverMessage,
 			@Nullable String hint) {
+		this(operation, httpStatus, errorCode, serverMessage, hint, null);
+	}
+
+	/**
+	 * Creates an exception.
+	 * @param operation the request that failed, as {@code METHOD path}
+	 * @param httpStatus the HTTP status of the answer
+	 * @param errorCode MLflow's error code, or one derived from the status
+	 * @param serverMessage the server's message (possibly empty)
+	 * @param hint advice on how to fix the problem, or {@code null}
+	 * @param retryAfter how long the server asked the client to wait ({@code Retry-After}), or
+	 * {@code null}
+	 */
+	public MlflowApiException(String operation, int httpStatus, String errorCode, String serverMessage,
+			@Nullable String hint, @Nullable Duration retryAfter) {
 		super(describe(operation, httpStatus, errorCode, serverMessage, hint));
 		this.operation = operation;
 		this.httpStatus = httpStatus;
 		this.errorCode = errorCode;
 		this.serverMessage = serverMessage;
+		this.retryAfter = retryAfter;
 	}
 
 	private static String describe(String operation, int httpStatus, String errorCode, String serverMessage,
@@ -85,6 +105,34 @@ public class MlflowApiException extends MlflowException {
 	 */
 	public String getOperation() {
 		return this.operation;
+	}
+
+	/**
+	 * How long the server asked the client to wait before trying again.
+	 * @return the {@code Retry-After} delay, or {@code null} when the server sent none
+	 */
+	public @Nullable Duration getRetryAfter() {
+		return this.retryAfter;
+	}
+
+	/**
+	 * Whether the same request may succeed later: HTTP 408, 429 and 5xx (except 501), where
+	 * the problem is the server's load or state rather than the request.
+	 * @return {@code true} if trying again later makes sense
+	 */
+	public boolean isTransient() {
+		return this.httpStatus == 408 || this.httpStatus == 429
+				|| (this.httpStatus >= 500 && this.httpStatus != 501);
+	}
+
+	/**
+	 * Whether the server rejected the request's content (HTTP 400 with
+	 * {@code INVALID_PARAMETER_VALUE}, {@code BAD_REQUEST} or {@code RESOURCE_DOES_NOT_EXIST}
+	 * and similar): sending it again unchanged fails again.
+	 * @return {@code true} for a 4xx other than 408 and 429
+	 */
+	public boolean isRejection() {
+		return this.httpStatus >= 400 && this.httpStatus < 500 && !isTransient();
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package io.github.mlflowstarter.client;
 
 import java.net.URI;
+import java.time.Duration;
 
 import io.github.mlflowstarter.client.WireTypes.ErrorBody;
 import org.jspecify.annotations.Nullable;
@@ -24,6 +25,10 @@ final class MlflowErrorTranslator {
 	}
 
 	MlflowApiException translate(String operation, int status, String body) {
+		return translate(operation, status, body, null);
+	}
+
+	MlflowApiException translate(String operation, int status, String body, @Nullable Duration retryAfter) {
 		ErrorBody error = parse(body);
 		if (error != null && error.errorCode() != null && !error.errorCode().isBlank()) {
 			String code = error.errorCode().strip();
@@ -31,11 +36,11 @@ final class MlflowErrorTranslator {
 				code = MlflowErrorCodes.fromHttpStatus(Integer.parseInt(code));
 			}
 			String message = (error.message() != null) ? error.message() : "";
-			return new MlflowApiException(operation, status, code, message, hintForCode(code));
+			return new MlflowApiException(operation, status, code, message, hintForCode(code), retryAfter);
 		}
 		String text = plainText(body);
 		String code = MlflowErrorCodes.fromHttpStatus(status);
-		return new MlflowApiException(operation, status, code, text, hintForPlainAnswer(status, text));
+		return new MlflowApiException(operation, status, code, text, hintForPlainAnswer(status, text), retryAfter);
 	}
 
 	private static @Nullable ErrorBody parse(String body) {

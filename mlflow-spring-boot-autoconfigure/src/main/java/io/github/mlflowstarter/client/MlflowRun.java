@@ -2,39 +2,69 @@ package io.github.mlflowstarter.client;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.mlflowstarter.client.model.LogBatch;
 import io.github.mlflowstarter.client.model.Metric;
+import io.github.mlflowstarter.client.model.Param;
 import io.github.mlflowstarter.client.model.Run;
 import io.github.mlflowstarter.client.model.RunInfo;
 import io.github.mlflowstarter.client.model.RunStatus;
+import io.github.mlflowstarter.client.model.Tag;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
  * A handle on one run that logs to it without passing its id around.
  * <p>
- * The run is created on the server by {@link #start()}, or by the first call that needs it. A
- * start that fails (for example because the server is down) is tried again by the next call; a
+ * <strong>Logging never waits for the network.</strong> {@code logParam}, {@code logMetric},
+ * {@code setTag} and {@code logBatch} check the entry, put it into the run's bounded buffer and
+ * return at once; a background pipeline delivers the buffered entries in order, as few
+ * {@code log-batch} requests as the server's limits allow, and retries while the server is away.
+ * The returned {@code Mono} completes when the entry is stored and fails when it was not; the
+ * entry is delivered whether or not anyone subscribes. {@link #flush()} waits for everything
+ * logged before it.
+ * <p>
+ * A key or value the server would refuse or truncate is refused at the call with a
+ * {@link MlflowValidationException} that names the limit. If the server still rejects an entry,
+ * only that entry is lost: it is reported (log line, failed {@code Mono}, counter) and the rest of
+ * its batch is stored.
+ * <p>
+ * The run is created on the server by {@link #start()}, or by the first delivery that needs it.
+ * A start that fails (for example because the server is down) is tried again by the next call; a
  * start that succeeds is never repeated, so the handle never creates two runs.
  */
 public final class MlflowRun {
 
+	private static final Log logger = LogFactory.getLog(MlflowRun.class);
+
 	private static final Duration FOREVER = Duration.ofMillis(Long.MAX_VALUE);
+
+	private static final Duration UNBOUNDED_FLUSH = Duration.ofDays(1);
 
 	private final MlflowOperations operations;
 
 	private final Mono<RunInfo> start;
 
+	private final RunLogPipeline pipeline;
+
+	private final Map<String, String> loggedParams = new ConcurrentHashMap<>();
+
 	private final AtomicReference<@Nullable RunInfo> info = new AtomicReference<>();
 
 	private final AtomicReference<@Nullable RunStatus> endStatus = new AtomicReference<>();
 
-	MlflowRun(MlflowOperations operations, Mono<RunInfo> opener) {
+	MlflowRun(MlflowOperations operations, Mono<RunInfo> opener, LoggingOptions options, BatchSender sender,
+			LoggingCounters counters) {
 		this.operations = operations;
 		this.start = opener.doOnNext(this.info::set)
 			.cache((value) -> FOREVER, (error) -> Duration.ZERO, () -> Duration.ZERO);
+		Mono<String> runIdForDelivery = Retries.withRetries(this.start.map(RunInfo::runId), options.retry(),
+				Retries::wasNeverSent, "opening the MLflow run", counters.retries::increment);
+		this.pipeline = new RunLogPipeline(runIdForDelivery, options, sender, counters);
 	}
 
 	/**
@@ -43,6 +73,18 @@ public final class MlflowRun {
 	 */
 	public Mono<RunInfo> start() {
 		return this.start;
+	}
+
+	/**
+	 * Creates the run on the server, once, retrying transient failures (such as a server that is
+	 * not up yet) for at most {@code within}. Fails with the last error when that is not enough.
+	 * @param within the time budget
+	 * @return the run info
+	 */
+	public Mono<RunInfo> start(Duration within) {
+		return this.start.contextWrite(Retries.deadlineAfter(within))
+			.timeout(within, Mono.error(() -> new MlflowException("The MLflow server did not open the run within "
+					+ within.toMillis() + " ms")));
 	}
 
 	/**
@@ -88,6 +130,14 @@ public final class MlflowRun {
 	}
 
 	/**
+	 * Entries logged to this run and not yet stored or given up.
+	 * @return the number of pending entries
+	 */
+	public int getPendingEntries() {
+		return this.pipeline.pending();
+	}
+
+	/**
 	 * Fetches the run from the server: its status, params, tags and latest metrics.
 	 * @return the run
 	 */
@@ -96,17 +146,19 @@ public final class MlflowRun {
 	}
 
 	/**
-	 * Logs a param.
+	 * Logs a param. Params are write-once: logging another value for a key logged before
+	 * throws {@link MlflowValidationException}.
 	 * @param key the param key
-	 * @param value the param value
+	 * @param value the param value, at most 6000 characters
 	 * @return completes when the server stored the param
 	 */
 	public Mono<Void> logParam(String key, String value) {
-		return runId().flatMap((id) -> this.operations.logParam(id, key, value));
+		checkParam(key, value);
+		return this.pipeline.enqueue(new Param(key, value));
 	}
 
 	/**
-	 * Logs several params in as few requests as possible.
+	 * Logs several params.
 	 * @param params the params keyed by param key
 	 * @return completes when the server stored every param
 	 */
@@ -132,7 +184,7 @@ public final class MlflowRun {
 	 * @return completes when the server stored the point
 	 */
 	public Mono<Void> logMetric(String key, double value, long step) {
-		return logMetric(Metric.of(key, value, step));
+		return logMetric(new Metric(key, value, System.currentTimeMillis(), step));
 	}
 
 	/**
@@ -141,46 +193,99 @@ public final class MlflowRun {
 	 * @return completes when the server stored the point
 	 */
 	public Mono<Void> logMetric(Metric metric) {
-		return runId().flatMap((id) -> this.operations.logMetric(id, metric));
+		LogEntryValidator.checkMetric(metric);
+		return this.pipeline.enqueue(metric);
 	}
 
 	/**
 	 * Sets a tag.
 	 * @param key the tag key
-	 * @param value the tag value
+	 * @param value the tag value, at most 8000 characters
 	 * @return completes when the server stored the tag
 	 */
 	public Mono<Void> setTag(String key, String value) {
-		return runId().flatMap((id) -> this.operations.setTag(id, key, value));
+		LogEntryValidator.checkTag(key, value);
+		return this.pipeline.enqueue(new Tag(key, value));
 	}
 
 	/**
-	 * Logs metrics, params and tags together.
+	 * Logs metrics, params and tags. Every entry is checked first; when one is invalid nothing of
+	 * the batch is logged.
 	 * @param batch the entries
-	 * @return completes when the server stored every entry
+	 * @return completes when the server stored every entry, fails when some were not
 	 */
 	public Mono<Void> logBatch(LogBatch batch) {
-		if (batch.isEmpty()) {
-			return Mono.empty();
+		batch.metrics().forEach(LogEntryValidator::checkMetric);
+		batch.tags().forEach((tag) -> LogEntryValidator.checkTag(tag.key(), tag.value()));
+		batch.params().forEach((param) -> LogEntryValidator.checkParam(param.key(), param.value()));
+		batch.params().forEach((param) -> checkParam(param.key(), param.value()));
+		Mono<Void> delivery = Mono.empty();
+		for (Param param : batch.params()) {
+			delivery = delivery.and(this.pipeline.enqueue(param));
 		}
-		return runId().flatMap((id) -> this.operations.logBatch(id, batch));
+		for (Tag tag : batch.tags()) {
+			delivery = delivery.and(this.pipeline.enqueue(tag));
+		}
+		for (Metric metric : batch.metrics()) {
+			delivery = delivery.and(this.pipeline.enqueue(metric));
+		}
+		return delivery;
 	}
 
 	/**
-	 * Ends the run now with a status. Does nothing when the run was never started, or was already
-	 * ended through this handle.
+	 * Completes when everything logged to this run before the call is stored; fails with
+	 * {@link MlflowDeliveryException} when some of it was not (not reported by an earlier flush).
+	 * @return the flush
+	 */
+	public Mono<Void> flush() {
+		return this.pipeline.flush();
+	}
+
+	/**
+	 * Delivers what is pending, then ends the run now with a status. Does nothing when the run was
+	 * never started, or was already ended through this handle.
 	 * @param status the final status
 	 * @return the updated run info, or empty when there was nothing to end
 	 */
 	public Mono<RunInfo> end(RunStatus status) {
+		return end(status, UNBOUNDED_FLUSH);
+	}
+
+	/**
+	 * Waits up to {@code flushTimeout} for pending entries, reports what could not be delivered in
+	 * time, then ends the run with a status. Nothing can be logged to the run afterwards.
+	 * @param status the final status
+	 * @param flushTimeout how long to wait for pending entries
+	 * @return the updated run info, or empty when there was nothing to end
+	 */
+	public Mono<RunInfo> end(RunStatus status, Duration flushTimeout) {
 		return Mono.defer(() -> {
-			RunInfo current = this.info.get();
-			if (current == null || this.endStatus.get() != null) {
+			if (this.endStatus.get() != null) {
 				return Mono.empty();
 			}
-			return this.operations.endRun(current.runId(), status)
-				.doOnNext((updated) -> this.endStatus.compareAndSet(null, status));
+			return this.pipeline.close(flushTimeout).flatMap((undelivered) -> {
+				RunInfo current = this.info.get();
+				if (undelivered > 0) {
+					logger.warn(undelivered + " entries logged to MLflow run " + ((current != null) ? current.runId() : "(never created)")
+							+ " were not delivered within " + flushTimeout.toMillis() + " ms");
+				}
+				if (current == null) {
+					return Mono.empty();
+				}
+				return this.operations.endRun(current.runId(), status)
+					.doOnNext((updated) -> this.endStatus.compareAndSet(null, status));
+			});
 		});
+	}
+
+	private void checkParam(String key, String value) {
+		LogEntryValidator.checkParam(key, value);
+		String earlier = this.loggedParams.putIfAbsent(key, value);
+		if (earlier != null && !earlier.equals(value)) {
+			throw new MlflowValidationException("Param '" + key + "' was already logged with value '" + earlier
+					+ "'; MLflow params are write-once, so the value '" + value + "' was not logged. Use a metric or a"
+					+ " tag for values that change");
+		}
 	}
 
 }

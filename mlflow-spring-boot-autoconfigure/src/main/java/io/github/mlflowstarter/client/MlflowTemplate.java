@@ -55,6 +55,12 @@ public class MlflowTemplate implements MlflowOperations {
 
 	private final RestCalls rest;
 
+	private final LoggingOptions loggingOptions;
+
+	private final LoggingCounters loggingCounters = new LoggingCounters();
+
+	private final BatchSender batchSender;
+
 	private final MlflowRun activeRun;
 
 	/**
@@ -68,10 +74,29 @@ public class MlflowTemplate implements MlflowOperations {
 	 */
 	public MlflowTemplate(WebClient.Builder webClientBuilder, URI trackingUri, String activeRunExperiment,
 			RunSpec activeRunSpec) {
+		this(webClientBuilder, trackingUri, activeRunExperiment, activeRunSpec, RetryPolicy.defaults(),
+				LoggingOptions.defaults());
+	}
+
+	/**
+	 * Creates a template.
+	 * @param webClientBuilder the builder of the {@link WebClient} to use; its base URL is set
+	 * to the tracking URI
+	 * @param trackingUri the tracking server, for example {@code http://127.0.0.1:5000}, with
+	 * any path prefix the server sits behind
+	 * @param activeRunExperiment the experiment of the {@linkplain #activeRun() active run}
+	 * @param activeRunSpec the name and tags of the active run
+	 * @param retryPolicy how requests are tried again after transient failures
+	 * @param loggingOptions buffer and retry settings of the logging pipeline of each run
+	 */
+	public MlflowTemplate(WebClient.Builder webClientBuilder, URI trackingUri, String activeRunExperiment,
+			RunSpec activeRunSpec, RetryPolicy retryPolicy, LoggingOptions loggingOptions) {
 		URI base = withoutTrailingSlash(trackingUri);
 		this.rest = new RestCalls(webClientBuilder.baseUrl(base.toString())
 			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(MAX_RESPONSE_BYTES))
-			.build(), base);
+			.build(), base, retryPolicy);
+		this.loggingOptions = loggingOptions;
+		this.batchSender = new BatchSender(this.rest, loggingOptions.retry(), this.loggingCounters);
 		this.activeRun = newRun(activeRunExperiment, activeRunSpec);
 	}
 
@@ -108,7 +133,7 @@ public class MlflowTemplate implements MlflowOperations {
 	public MlflowRun newRun(String experimentName, RunSpec spec) {
 		Objects.requireNonNull(experimentName, "experimentName must not be null");
 		Objects.requireNonNull(spec, "spec must not be null");
-		return new MlflowRun(this, getOrCreateExperiment(experimentName)
+		return runHandle(getOrCreateExperiment(experimentName)
 			.flatMap((experimentId) -> createRun(experimentId, spec))
 			.map(Run::info));
 	}
@@ -116,7 +141,19 @@ public class MlflowTemplate implements MlflowOperations {
 	@Override
 	public MlflowRun existingRun(String runId) {
 		requireText(runId, "runId");
-		return new MlflowRun(this, getRun(runId).map(Run::info));
+		return runHandle(getRun(runId).map(Run::info));
+	}
+
+	private MlflowRun runHandle(Mono<RunInfo> opener) {
+		return new MlflowRun(this, opener, this.loggingOptions, this.batchSender, this.loggingCounters);
+	}
+
+	/**
+	 * Counts of the logging pipelines of every run handle of this template.
+	 * @return the statistics
+	 */
+	public LoggingStatistics getLoggingStatistics() {
+		return this.loggingCounters.snapshot();
 	}
 
 	@Override
@@ -130,7 +167,7 @@ public class MlflowTemplate implements MlflowOperations {
 			requireText(name, "name");
 			List<Tag> tagList = tags.isEmpty() ? null : toTags(tags);
 			return this.rest.post("/experiments/create", new CreateExperimentRequest(name, artifactLocation, tagList),
-					CreateExperimentResponse.class);
+					CreateExperimentResponse.class, false);
 		}).map(CreateExperimentResponse::experimentId);
 	}
 
@@ -180,7 +217,7 @@ public class MlflowTemplate implements MlflowOperations {
 		return new PageTokenPager<SearchExperimentsResponse>((token) -> this.rest.post("/experiments/search",
 				new SearchExperimentsRequest(search.pageSize(), token, search.filter(),
 						search.orderBy().isEmpty() ? null : search.orderBy(), search.viewType()),
-				SearchExperimentsResponse.class), SearchExperimentsResponse::nextPageToken)
+				SearchExperimentsResponse.class, true), SearchExperimentsResponse::nextPageToken)
 			.pages()
 			.concatMapIterable(SearchExperimentsResponse::experimentsOrEmpty);
 	}
@@ -191,7 +228,7 @@ public class MlflowTemplate implements MlflowOperations {
 			requireText(experimentId, "experimentId");
 			long startTime = (spec.startTime() != null) ? spec.startTime() : System.currentTimeMillis();
 			return this.rest.post("/runs/create", new CreateRunRequest(experimentId, spec.runName(), startTime,
-					spec.tags().get(SystemTags.USER), toTags(spec.tags())), RunResponse.class);
+					spec.tags().get(SystemTags.USER), toTags(spec.tags())), RunResponse.class, false);
 		}).map(RunResponse::run);
 	}
 
@@ -209,7 +246,7 @@ public class MlflowTemplate implements MlflowOperations {
 			requireText(runId, "runId");
 			Objects.requireNonNull(status, "status must not be null");
 			return this.rest.post("/runs/update", new UpdateRunRequest(runId, status, endTime, null),
-					UpdateRunResponse.class);
+					UpdateRunResponse.class, true);
 		}).map(UpdateRunResponse::runInfo);
 	}
 
@@ -235,7 +272,7 @@ public class MlflowTemplate implements MlflowOperations {
 			requireText(runId, "runId");
 			requireText(key, "key");
 			Objects.requireNonNull(value, "value must not be null");
-			return this.rest.post("/runs/log-parameter", new LogParamRequest(runId, key, value), Empty.class);
+			return this.rest.post("/runs/log-parameter", new LogParamRequest(runId, key, value), Empty.class, true);
 		}).then();
 	}
 
@@ -245,7 +282,7 @@ public class MlflowTemplate implements MlflowOperations {
 			requireText(runId, "runId");
 			requireText(metric.key(), "key");
 			return this.rest.post("/runs/log-metric", new LogMetricRequest(runId, metric.key(), metric.value(),
-					metric.timestamp(), metric.step()), Empty.class);
+					metric.timestamp(), metric.step()), Empty.class, true);
 		}).then();
 	}
 
@@ -255,7 +292,7 @@ public class MlflowTemplate implements MlflowOperations {
 			requireText(runId, "runId");
 			requireText(key, "key");
 			Objects.requireNonNull(value, "value must not be null");
-			return this.rest.post("/runs/set-tag", new SetTagRequest(runId, key, value), Empty.class);
+			return this.rest.post("/runs/set-tag", new SetTagRequest(runId, key, value), Empty.class, true);
 		}).then();
 	}
 
@@ -265,7 +302,7 @@ public class MlflowTemplate implements MlflowOperations {
 			requireText(runId, "runId");
 			return Flux.fromIterable(LogBatchSplitter.split(batch))
 				.concatMap((piece) -> this.rest.post("/runs/log-batch",
-						new LogBatchRequest(runId, piece.metrics(), piece.params(), piece.tags()), Empty.class))
+						new LogBatchRequest(runId, piece.metrics(), piece.params(), piece.tags()), Empty.class, true))
 				.then();
 		});
 	}

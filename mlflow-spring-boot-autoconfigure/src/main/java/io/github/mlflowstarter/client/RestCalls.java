@@ -2,10 +2,13 @@ package io.github.mlflowstarter.client;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.ClientResponse;
@@ -31,16 +34,22 @@ final class RestCalls {
 
 	private final MlflowErrorTranslator errorTranslator;
 
-	RestCalls(WebClient webClient, URI trackingUri) {
+	private final RetryPolicy retryPolicy;
+
+	RestCalls(WebClient webClient, URI trackingUri, RetryPolicy retryPolicy) {
 		this.webClient = webClient;
 		this.trackingUri = trackingUri;
 		this.errorTranslator = new MlflowErrorTranslator(trackingUri);
+		this.retryPolicy = retryPolicy;
 	}
 
 	URI trackingUri() {
 		return this.trackingUri;
 	}
 
+	/**
+	 * Sends a GET; reads are always safe to repeat.
+	 */
 	<T> Mono<T> get(String path, Map<String, List<String>> query, Class<T> responseType) {
 		StringBuilder template = new StringBuilder(API_PREFIX).append(path);
 		Map<String, Object> variables = new LinkedHashMap<>();
@@ -52,32 +61,52 @@ final class RestCalls {
 			}
 		});
 		String operation = "GET " + API_PREFIX + path;
-		return this.webClient.get()
+		Mono<T> request = this.webClient.get()
 			.uri(template.toString(), variables)
 			.accept(MediaType.APPLICATION_JSON)
 			.exchangeToMono((response) -> decode(operation, response, responseType))
 			.onErrorMap(RestCalls::isTransportFailure, (ex) -> unreachable(operation, ex));
+		return Retries.withRetries(request, this.retryPolicy, Retries::isTransient, operation, () -> {
+		});
 	}
 
-	<T> Mono<T> post(String path, Object body, Class<T> responseType) {
+	/**
+	 * Sends a POST with a JSON body.
+	 * @param safeToRepeat whether applying the request twice does no harm; when {@code false}
+	 * the request is only sent again when it certainly never reached the server
+	 */
+	<T> Mono<T> post(String path, Object body, Class<T> responseType, boolean safeToRepeat) {
+		return post(path, body, responseType, this.retryPolicy, safeToRepeat, () -> {
+		});
+	}
+
+	/**
+	 * Sends a POST with a JSON body under a retry policy of the caller's choice.
+	 */
+	<T> Mono<T> post(String path, Object body, Class<T> responseType, RetryPolicy policy, boolean safeToRepeat,
+			Runnable onRetry) {
 		String operation = "POST " + API_PREFIX + path;
-		return this.webClient.post()
+		Mono<T> request = this.webClient.post()
 			.uri(API_PREFIX + path)
 			.contentType(MediaType.APPLICATION_JSON)
 			.accept(MediaType.APPLICATION_JSON)
 			.bodyValue(body)
 			.exchangeToMono((response) -> decode(operation, response, responseType))
 			.onErrorMap(RestCalls::isTransportFailure, (ex) -> unreachable(operation, ex));
+		Predicate<Throwable> retryable = safeToRepeat ? Retries::isTransient : Retries::wasNeverSent;
+		return Retries.withRetries(request, policy, retryable, operation, onRetry);
 	}
 
 	private <T> Mono<T> decode(String operation, ClientResponse response, Class<T> responseType) {
 		if (response.statusCode().is2xxSuccessful()) {
 			return response.bodyToMono(responseType);
 		}
+		Duration retryAfter = RetryAfterHeader.parse(response.headers().asHttpHeaders().getFirst("Retry-After"),
+				Instant.now());
 		return response.bodyToMono(String.class)
 			.defaultIfEmpty("")
 			.flatMap((text) -> Mono.error(
-					this.errorTranslator.translate(operation, response.statusCode().value(), text)));
+					this.errorTranslator.translate(operation, response.statusCode().value(), text, retryAfter)));
 	}
 
 	private static boolean isTransportFailure(Throwable error) {

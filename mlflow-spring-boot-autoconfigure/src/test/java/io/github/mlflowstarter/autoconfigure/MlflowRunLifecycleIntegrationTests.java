@@ -121,7 +121,7 @@ class MlflowRunLifecycleIntegrationTests {
 			.hasMessageContaining("http://127.0.0.1:" + port)
 			.cause()
 			.isInstanceOf(MlflowUnreachableException.class);
-		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(25));
 		assertThat(output).contains("http://127.0.0.1:" + port)
 			.contains("mlflow.tracking.fail-fast=false")
 			.contains("mlflow server");
@@ -135,6 +135,7 @@ class MlflowRunLifecycleIntegrationTests {
 			try (ConfigurableApplicationContext context = new SpringApplicationBuilder(TestApplication.class)
 				.web(WebApplicationType.NONE)
 				.run("--mlflow.tracking.port=" + late.port(), "--mlflow.tracking.fail-fast=false",
+						"--mlflow.tracking.startup-timeout=2s", "--mlflow.tracking.retry.max-interval=1s",
 						"--mlflow.tracking.experiment-name=" + this.experimentName)) {
 				MlflowOperations mlflow = context.getBean(MlflowOperations.class);
 				assertThat(mlflow.activeRun().isStarted()).isFalse();

@@ -8,7 +8,6 @@ import io.github.mlflowstarter.autoconfigure.MlflowConnectionDetails;
 import io.github.mlflowstarter.autoconfigure.MlflowUiLinks;
 import io.github.mlflowstarter.client.MlflowOperations;
 import io.github.mlflowstarter.client.MlflowRun;
-import io.github.mlflowstarter.client.model.LogBatch;
 import io.github.mlflowstarter.client.model.RunInfo;
 
 import org.springframework.boot.ApplicationArguments;
@@ -42,35 +41,33 @@ class TrainingJob implements ApplicationRunner {
 			.split(0.8);
 		Dataset training = split[0];
 		Dataset validation = split[1];
-		run.logBatch(LogBatch.builder()
-			.params(hyperparameters())
-			.param("training_examples", String.valueOf(training.size()))
-			.param("validation_examples", String.valueOf(validation.size()))
-			.tag("model.family", "logistic-regression")
-			.tag("optimizer", "full-batch-gradient-descent")
-			.tag("dataset", "synthetic-gaussian")
-			.build()).block();
+		// Log calls return at once: the starter buffers the entries and delivers them in batches in
+		// the background, retrying while the server is away. The returned Monos only report the outcome.
+		run.logParams(hyperparameters());
+		run.logParam("training_examples", String.valueOf(training.size()));
+		run.logParam("validation_examples", String.valueOf(validation.size()));
+		run.setTag("model.family", "logistic-regression");
+		run.setTag("optimizer", "full-batch-gradient-descent");
+		run.setTag("dataset", "synthetic-gaussian");
 
 		LogisticRegression model = new LogisticRegression(training.dimensions(), this.properties.getSeed());
 		long delay = this.properties.getEpochDelay().toMillis();
 		for (int epoch = 1; epoch <= this.properties.getEpochs(); epoch++) {
 			model.trainEpoch(training, this.properties.getLearningRate(), this.properties.getL2());
-			run.logBatch(LogBatch.builder()
-				.metric("train_loss", model.logLoss(training), epoch)
-				.metric("train_accuracy", model.accuracy(training), epoch)
-				.metric("val_loss", model.logLoss(validation), epoch)
-				.metric("val_accuracy", model.accuracy(validation), epoch)
-				.build()).block();
+			run.logMetric("train_loss", model.logLoss(training), epoch);
+			run.logMetric("train_accuracy", model.accuracy(training), epoch);
+			run.logMetric("val_loss", model.logLoss(validation), epoch);
+			run.logMetric("val_accuracy", model.accuracy(validation), epoch);
 			if (delay > 0) {
 				Thread.sleep(delay);
 			}
 		}
 		double accuracy = model.accuracy(validation);
-		run.logBatch(LogBatch.builder()
-			.tag("model.weights", Arrays.toString(model.weights()))
-			.tag("model.bias", String.valueOf(model.bias()))
-			.tag("quality", (accuracy >= 0.8) ? "good" : "needs-work")
-			.build()).block();
+		run.setTag("model.weights", Arrays.toString(model.weights()));
+		run.setTag("model.bias", String.valueOf(model.bias()));
+		run.setTag("quality", (accuracy >= 0.8) ? "good" : "needs-work");
+		// Wait until the server has everything, so the run is complete when the link is printed.
+		run.flush().block();
 		report(run, model, validation);
 	}
 
