@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.mlflowstarter.client.WireTypes.Empty;
 import io.github.mlflowstarter.client.WireTypes.LogBatchRequest;
@@ -29,6 +30,8 @@ final class BatchSender {
 	private final RetryPolicy retry;
 
 	private final LoggingCounters counters;
+
+	private final AtomicBoolean retrying = new AtomicBoolean();
 
 	BatchSender(RestCalls rest, RetryPolicy retry, LoggingCounters counters) {
 		this.rest = rest;
@@ -76,12 +79,23 @@ final class BatchSender {
 			}
 		}
 		LogBatchRequest request = new LogBatchRequest(runId, metrics, new ArrayList<>(params.values()), tags);
-		return this.rest.post("/runs/log-batch", request, Empty.class, this.retry, true, this.counters.retries::increment)
+		return this.rest.post("/runs/log-batch", request, Empty.class, this.retry, true, this::onRetry)
 			.then()
 			.doOnSuccess((ignored) -> {
 				this.counters.batches.increment();
 				this.counters.delivered.add(batch.size());
+				if (this.retrying.compareAndSet(true, false)) {
+					logger.info("Delivery to MLflow resumed");
+				}
 			});
+	}
+
+	private void onRetry() {
+		this.counters.retries.increment();
+		if (this.retrying.compareAndSet(false, true)) {
+			logger.warn("Delivery to MLflow is failing; logged entries are kept and retried for up to "
+					+ this.retry.maxElapsed().toSeconds() + " s (" + this.counters.pending.sum() + " pending)");
+		}
 	}
 
 	/**
