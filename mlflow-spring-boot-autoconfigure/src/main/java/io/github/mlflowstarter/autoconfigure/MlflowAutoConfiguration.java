@@ -1,9 +1,13 @@
 package io.github.mlflowstarter.autoconfigure;
 
 import io.github.mlflowstarter.client.LoggingOptions;
+import io.github.mlflowstarter.client.MlflowAuthentication;
+import io.github.mlflowstarter.client.MlflowCallObserver;
 import io.github.mlflowstarter.client.MlflowOperations;
 import io.github.mlflowstarter.client.MlflowTemplate;
 import io.github.mlflowstarter.client.RetryPolicy;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -17,6 +21,8 @@ import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
+import org.springframework.util.StringUtils;
+import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -42,7 +48,7 @@ public final class MlflowAutoConfiguration {
 			Environment environment, ObjectProvider<WebClient.Builder> webClientBuilder,
 			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
 			ObjectProvider<HttpClientSettings> httpClientSettings,
-			ObjectProvider<MlflowWebClientCustomizer> customizers) {
+			ObjectProvider<MlflowWebClientCustomizer> customizers, ObjectProvider<MlflowCallObserver> callObserver) {
 		WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder);
 		HttpClientSettings settings = HttpClientSettings.defaults()
 			.withTimeouts(properties.getConnectTimeout(), properties.getReadTimeout());
@@ -51,6 +57,10 @@ public final class MlflowAutoConfiguration {
 			settings = settings.orElse(globalSettings);
 		}
 		builder.clientConnector(connectorBuilder.getIfAvailable(ClientHttpConnectorBuilder::detect).build(settings));
+		ExchangeFilterFunction authentication = authentication(connectionDetails);
+		if (authentication != null) {
+			builder.filter(authentication);
+		}
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		MlflowTrackingProperties.Retry retry = properties.getRetry();
 		RetryPolicy retryPolicy = new RetryPolicy(retry.getInitialInterval(), retry.getMaxInterval(),
@@ -58,8 +68,27 @@ public final class MlflowAutoConfiguration {
 		MlflowTrackingProperties.Logging logging = properties.getLogging();
 		LoggingOptions loggingOptions = new LoggingOptions(logging.getBufferCapacity(), logging.getOverflow(),
 				retryPolicy.withMaxElapsed(logging.getRetryMaxElapsed()));
-		return new MlflowTemplate(builder, connectionDetails.getTrackingUri(), properties.getExperimentName(),
-				ActiveRunSpecFactory.create(properties.getRun(), environment), retryPolicy, loggingOptions);
+		return MlflowTemplate.builder(connectionDetails.getTrackingUri())
+			.webClientBuilder(builder)
+			.activeRun(properties.getExperimentName(), ActiveRunSpecFactory.create(properties.getRun(), environment))
+			.resumeRun(StringUtils.hasText(properties.getRun().getId()) ? properties.getRun().getId() : null)
+			.retryPolicy(retryPolicy)
+			.loggingOptions(loggingOptions)
+			.callObserver(callObserver.getIfAvailable(() -> MlflowCallObserver.NONE))
+			.build();
+	}
+
+	private static @Nullable ExchangeFilterFunction authentication(MlflowConnectionDetails connectionDetails) {
+		String token = connectionDetails.getToken();
+		if (StringUtils.hasText(token)) {
+			return MlflowAuthentication.bearer(() -> token);
+		}
+		String username = connectionDetails.getUsername();
+		if (StringUtils.hasText(username)) {
+			String password = connectionDetails.getPassword();
+			return MlflowAuthentication.basic(username, (password != null) ? password : "");
+		}
+		return null;
 	}
 
 	@Bean

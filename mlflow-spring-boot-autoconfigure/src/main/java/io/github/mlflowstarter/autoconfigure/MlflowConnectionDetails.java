@@ -2,6 +2,8 @@ package io.github.mlflowstarter.autoconfigure;
 
 import java.net.URI;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.autoconfigure.service.connection.ConnectionDetails;
 
 /**
@@ -16,5 +18,29 @@ public interface MlflowConnectionDetails extends ConnectionDetails {
 	 * @return the tracking URI
 	 */
 	URI getTrackingUri();
+
+	/**
+	 * User name for HTTP basic authentication.
+	 * @return the user name, or {@code null} when the server needs none
+	 */
+	default @Nullable String getUsername() {
+		return null;
+	}
+
+	/**
+	 * Password for HTTP basic authentication.
+	 * @return the password, or {@code null}
+	 */
+	default @Nullable String getPassword() {
+		return null;
+	}
+
+	/**
+	 * Bearer token; wins over user name and password.
+	 * @return the token, or {@code null}
+	 */
+	default @Nullable String getToken() {
+		return null;
+	}
 
 }

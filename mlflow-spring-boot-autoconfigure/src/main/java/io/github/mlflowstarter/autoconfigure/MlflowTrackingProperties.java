@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.github.mlflowstarter.client.BufferOverflow;
-import io.github.mlflowstarter.client.LoggingOptions;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -26,8 +25,8 @@ public class MlflowTrackingProperties {
 	private boolean enabled = true;
 
 	/**
-	 * Full URI of the tracking server, for example https://mlflow.example.com/mlflow. Takes
-	 * precedence over host and port.
+	 * Full URI of the tracking server, for example https://mlflow.example.com/mlflow
+	 * (MLFLOW_TRACKING_URI). Takes precedence over host and port.
 	 */
 	private @Nullable URI uri;
 
@@ -42,7 +41,23 @@ public class MlflowTrackingProperties {
 	private int port = 5000;
 
 	/**
-	 * Name of the experiment the application's run is logged to; created when missing.
+	 * User name for HTTP basic authentication (MLFLOW_TRACKING_USERNAME).
+	 */
+	private @Nullable String username;
+
+	/**
+	 * Password for HTTP basic authentication (MLFLOW_TRACKING_PASSWORD).
+	 */
+	private @Nullable String password;
+
+	/**
+	 * Bearer token (MLFLOW_TRACKING_TOKEN); wins over user name and password.
+	 */
+	private @Nullable String token;
+
+	/**
+	 * Name of the experiment the application's run is logged to; created when missing
+	 * (MLFLOW_EXPERIMENT_NAME).
 	 */
 	private String experimentName = "Default";
 
@@ -109,6 +124,30 @@ public class MlflowTrackingProperties {
 
 	public void setPort(int port) {
 		this.port = port;
+	}
+
+	public @Nullable String getUsername() {
+		return this.username;
+	}
+
+	public void setUsername(@Nullable String username) {
+		this.username = username;
+	}
+
+	public @Nullable String getPassword() {
+		return this.password;
+	}
+
+	public void setPassword(@Nullable String password) {
+		this.password = password;
+	}
+
+	public @Nullable String getToken() {
+		return this.token;
+	}
+
+	public void setToken(@Nullable String token) {
+		this.token = token;
 	}
 
 	public String getExperimentName() {
@@ -241,7 +280,7 @@ public class MlflowTrackingProperties {
 		 * Entries (metric points, params, tags) one run may hold while they wait for the
 		 * server. Bounds the memory used when the server is slow or away.
 		 */
-		private int bufferCapacity = LoggingOptions.DEFAULT_BUFFER_CAPACITY;
+		private int bufferCapacity = 100_000;
 
 		/**
 		 * What a log call does when the buffer is full: wait for room (block) or throw (fail).
@@ -294,6 +333,12 @@ public class MlflowTrackingProperties {
 		private boolean startOnStartup = true;
 
 		/**
+		 * Id of an existing run to log to instead of opening a new one (MLFLOW_RUN_ID). It is
+		 * ended on shutdown like a new run.
+		 */
+		private @Nullable String id;
+
+		/**
 		 * Name of the run. When not set, the server generates one.
 		 */
 		private @Nullable String name;
@@ -315,6 +360,14 @@ public class MlflowTrackingProperties {
 
 		public void setStartOnStartup(boolean startOnStartup) {
 			this.startOnStartup = startOnStartup;
+		}
+
+		public @Nullable String getId() {
+			return this.id;
+		}
+
+		public void setId(@Nullable String id) {
+			this.id = id;
 		}
 
 		public @Nullable String getName() {

@@ -3,6 +3,8 @@ package io.github.mlflowstarter.autoconfigure;
 import java.net.URI;
 import java.net.URISyntaxException;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 
 /**
@@ -41,6 +43,21 @@ class PropertiesMlflowConnectionDetails implements MlflowConnectionDetails {
 			throw new InvalidConfigurationPropertyValueException(MlflowTrackingProperties.PREFIX + ".host", host,
 					"Not a valid host name: " + ex.getMessage());
 		}
+	}
+
+	@Override
+	public @Nullable String getUsername() {
+		return this.properties.getUsername();
+	}
+
+	@Override
+	public @Nullable String getPassword() {
+		return this.properties.getPassword();
+	}
+
+	@Override
+	public @Nullable String getToken() {
+		return this.properties.getToken();
 	}
 
 	private static URI checkedUri(URI uri) {

@@ -8,6 +8,7 @@ import io.github.mlflowstarter.client.model.LogBatch;
 import io.github.mlflowstarter.client.model.Metric;
 import io.github.mlflowstarter.client.model.Run;
 import io.github.mlflowstarter.client.model.RunInfo;
+import io.github.mlflowstarter.client.model.RunSearch;
 import io.github.mlflowstarter.client.model.RunSpec;
 import io.github.mlflowstarter.client.model.RunStatus;
 import org.jspecify.annotations.Nullable;
@@ -111,6 +112,14 @@ public interface MlflowOperations {
 	// Runs
 
 	/**
+	 * Runs that match a search, following page tokens; pages are fetched as the subscriber asks
+	 * for more.
+	 * @param search the experiments, filter, order, view type and page size
+	 * @return the runs
+	 */
+	Flux<Run> searchRuns(RunSearch search);
+
+	/**
 	 * Creates a run. Not retried: a retried create could leave two runs.
 	 * @param experimentId the experiment id
 	 * @param spec the run name, tags and start time
@@ -152,6 +161,20 @@ public interface MlflowOperations {
 	 * @return the points
 	 */
 	Flux<Metric> getMetricHistory(String runId, String metricKey);
+
+	// Server
+
+	/**
+	 * The server's MLflow version ({@code GET /version}).
+	 * @return the version, such as {@code 3.17.2}
+	 */
+	Mono<String> getServerVersion();
+
+	/**
+	 * Checks that the server is healthy ({@code GET /health} answers {@code OK}).
+	 * @return completes when healthy, fails otherwise
+	 */
+	Mono<Void> checkHealth();
 
 	// Logging
 

@@ -4,12 +4,14 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 import io.github.mlflowstarter.client.model.LogBatch;
 import io.github.mlflowstarter.client.model.Metric;
 import io.github.mlflowstarter.client.model.Param;
 import io.github.mlflowstarter.client.model.Run;
 import io.github.mlflowstarter.client.model.RunInfo;
+import io.github.mlflowstarter.client.model.RunSpec;
 import io.github.mlflowstarter.client.model.RunStatus;
 import io.github.mlflowstarter.client.model.Tag;
 import org.apache.commons.logging.Log;
@@ -45,7 +47,7 @@ public final class MlflowRun {
 
 	private static final Duration UNBOUNDED_FLUSH = Duration.ofDays(1);
 
-	private final MlflowOperations operations;
+	private final MlflowTemplate operations;
 
 	private final Mono<RunInfo> start;
 
@@ -57,7 +59,7 @@ public final class MlflowRun {
 
 	private final AtomicReference<@Nullable RunStatus> endStatus = new AtomicReference<>();
 
-	MlflowRun(MlflowOperations operations, Mono<RunInfo> opener, LoggingOptions options, BatchSender sender,
+	MlflowRun(MlflowTemplate operations, Mono<RunInfo> opener, LoggingOptions options, BatchSender sender,
 			LoggingCounters counters) {
 		this.operations = operations;
 		this.start = opener.doOnNext(this.info::set)
@@ -230,6 +232,24 @@ public final class MlflowRun {
 			delivery = delivery.and(this.pipeline.enqueue(metric));
 		}
 		return delivery;
+	}
+
+	/**
+	 * Runs a block of work inside a new child run of this run: the child run is created in the
+	 * same experiment with the tag {@code mlflow.parentRunId}, handed to the block, and ended
+	 * {@code FINISHED} when the block completes, {@code FAILED} when it fails (the error is passed
+	 * on to the caller unchanged) and {@code KILLED} when it is cancelled. What the block logged to
+	 * the child is delivered before the child is ended.
+	 * @param runName the name of the child run
+	 * @param work the work, given the child run
+	 * @param <T> the result type
+	 * @return the result of the work
+	 */
+	public <T> Mono<T> inChildRun(String runName, Function<MlflowRun, ? extends Mono<T>> work) {
+		return Mono.usingWhen(Mono.fromSupplier(() -> this.operations.childRun(this, RunSpec.named(runName)))
+			.flatMap((child) -> child.start().thenReturn(child)), work,
+				(child) -> child.end(RunStatus.FINISHED), (child, error) -> child.end(RunStatus.FAILED),
+				(child) -> child.end(RunStatus.KILLED));
 	}
 
 	/**

@@ -18,6 +18,8 @@ import io.github.mlflowstarter.client.WireTypes.MetricHistoryResponse;
 import io.github.mlflowstarter.client.WireTypes.RunResponse;
 import io.github.mlflowstarter.client.WireTypes.SearchExperimentsRequest;
 import io.github.mlflowstarter.client.WireTypes.SearchExperimentsResponse;
+import io.github.mlflowstarter.client.WireTypes.SearchRunsRequest;
+import io.github.mlflowstarter.client.WireTypes.SearchRunsResponse;
 import io.github.mlflowstarter.client.WireTypes.SetTagRequest;
 import io.github.mlflowstarter.client.WireTypes.UpdateRunRequest;
 import io.github.mlflowstarter.client.WireTypes.UpdateRunResponse;
@@ -27,6 +29,7 @@ import io.github.mlflowstarter.client.model.LogBatch;
 import io.github.mlflowstarter.client.model.Metric;
 import io.github.mlflowstarter.client.model.Run;
 import io.github.mlflowstarter.client.model.RunInfo;
+import io.github.mlflowstarter.client.model.RunSearch;
 import io.github.mlflowstarter.client.model.RunSpec;
 import io.github.mlflowstarter.client.model.RunStatus;
 import io.github.mlflowstarter.client.model.Tag;
@@ -91,13 +94,31 @@ public class MlflowTemplate implements MlflowOperations {
 	 */
 	public MlflowTemplate(WebClient.Builder webClientBuilder, URI trackingUri, String activeRunExperiment,
 			RunSpec activeRunSpec, RetryPolicy retryPolicy, LoggingOptions loggingOptions) {
-		URI base = withoutTrailingSlash(trackingUri);
-		this.rest = new RestCalls(webClientBuilder.baseUrl(base.toString())
+		this(builder(trackingUri).webClientBuilder(webClientBuilder)
+			.activeRun(activeRunExperiment, activeRunSpec)
+			.retryPolicy(retryPolicy)
+			.loggingOptions(loggingOptions));
+	}
+
+	private MlflowTemplate(Builder builder) {
+		URI base = withoutTrailingSlash(builder.trackingUri);
+		this.rest = new RestCalls(builder.webClientBuilder.baseUrl(base.toString())
 			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(MAX_RESPONSE_BYTES))
-			.build(), base, retryPolicy);
-		this.loggingOptions = loggingOptions;
-		this.batchSender = new BatchSender(this.rest, loggingOptions.retry(), this.loggingCounters);
-		this.activeRun = newRun(activeRunExperiment, activeRunSpec);
+			.build(), base, builder.retryPolicy, builder.callObserver);
+		this.loggingOptions = builder.loggingOptions;
+		this.batchSender = new BatchSender(this.rest, this.loggingOptions.retry(), this.loggingCounters);
+		this.activeRun = (builder.resumeRunId != null) ? existingRun(builder.resumeRunId)
+				: newRun(builder.activeRunExperiment, builder.activeRunSpec);
+	}
+
+	/**
+	 * Starts building a template.
+	 * @param trackingUri the tracking server, for example {@code http://127.0.0.1:5000}, with
+	 * any path prefix the server sits behind
+	 * @return a builder
+	 */
+	public static Builder builder(URI trackingUri) {
+		return new Builder(trackingUri);
 	}
 
 	/**
@@ -142,6 +163,15 @@ public class MlflowTemplate implements MlflowOperations {
 	public MlflowRun existingRun(String runId) {
 		requireText(runId, "runId");
 		return runHandle(getRun(runId).map(Run::info));
+	}
+
+	/**
+	 * A handle on a new run in the parent's experiment, tagged as its child.
+	 */
+	MlflowRun childRun(MlflowRun parent, RunSpec spec) {
+		return runHandle(parent.start()
+			.flatMap((info) -> createRun(info.experimentId(), spec.withTag(SystemTags.PARENT_RUN_ID, info.runId())))
+			.map(Run::info));
 	}
 
 	private MlflowRun runHandle(Mono<RunInfo> opener) {
@@ -220,6 +250,28 @@ public class MlflowTemplate implements MlflowOperations {
 				SearchExperimentsResponse.class, true), SearchExperimentsResponse::nextPageToken)
 			.pages()
 			.concatMapIterable(SearchExperimentsResponse::experimentsOrEmpty);
+	}
+
+	@Override
+	public Flux<Run> searchRuns(RunSearch search) {
+		return new PageTokenPager<SearchRunsResponse>((token) -> this.rest.post("/runs/search",
+				new SearchRunsRequest(search.experimentIds(), search.filter(), search.viewType(), search.pageSize(),
+						search.orderBy().isEmpty() ? null : search.orderBy(), token),
+				SearchRunsResponse.class, true), SearchRunsResponse::nextPageToken)
+			.pages()
+			.concatMapIterable(SearchRunsResponse::runsOrEmpty);
+	}
+
+	@Override
+	public Mono<String> getServerVersion() {
+		return this.rest.getText("/version").map(String::strip);
+	}
+
+	@Override
+	public Mono<Void> checkHealth() {
+		return this.rest.getText("/health").flatMap((body) -> "OK".equals(body.strip()) ? Mono.<Void>empty()
+				: Mono.error(new MlflowException("The MLflow server at " + getTrackingUri()
+						+ " answered /health with '" + body.strip() + "' instead of 'OK'")));
 	}
 
 	@Override
@@ -323,6 +375,105 @@ public class MlflowTemplate implements MlflowOperations {
 
 	private static boolean isAlreadyExists(Throwable error) {
 		return error instanceof MlflowApiException api && api.hasErrorCode(MlflowErrorCodes.RESOURCE_ALREADY_EXISTS);
+	}
+
+	/**
+	 * Builds an {@link MlflowTemplate}.
+	 */
+	public static final class Builder {
+
+		private final URI trackingUri;
+
+		private WebClient.Builder webClientBuilder = WebClient.builder();
+
+		private String activeRunExperiment = "Default";
+
+		private RunSpec activeRunSpec = RunSpec.unnamed();
+
+		private @Nullable String resumeRunId;
+
+		private RetryPolicy retryPolicy = RetryPolicy.defaults();
+
+		private LoggingOptions loggingOptions = LoggingOptions.defaults();
+
+		private MlflowCallObserver callObserver = MlflowCallObserver.NONE;
+
+		private Builder(URI trackingUri) {
+			this.trackingUri = Objects.requireNonNull(trackingUri, "trackingUri must not be null");
+		}
+
+		/**
+		 * The builder of the {@link WebClient} to use; its base URL is set to the tracking URI.
+		 * @param webClientBuilder the builder
+		 * @return this builder
+		 */
+		public Builder webClientBuilder(WebClient.Builder webClientBuilder) {
+			this.webClientBuilder = webClientBuilder;
+			return this;
+		}
+
+		/**
+		 * The experiment, name and tags of the {@linkplain MlflowTemplate#activeRun() active run},
+		 * created on first use.
+		 * @param experimentName the experiment name
+		 * @param spec the run name and tags
+		 * @return this builder
+		 */
+		public Builder activeRun(String experimentName, RunSpec spec) {
+			this.activeRunExperiment = experimentName;
+			this.activeRunSpec = spec;
+			return this;
+		}
+
+		/**
+		 * Makes an existing run the active run instead of a new one (what {@code MLFLOW_RUN_ID}
+		 * does for MLflow's Python client).
+		 * @param runId the run id, or {@code null} to start a new run
+		 * @return this builder
+		 */
+		public Builder resumeRun(@Nullable String runId) {
+			this.resumeRunId = runId;
+			return this;
+		}
+
+		/**
+		 * How requests are tried again after transient failures.
+		 * @param retryPolicy the policy
+		 * @return this builder
+		 */
+		public Builder retryPolicy(RetryPolicy retryPolicy) {
+			this.retryPolicy = retryPolicy;
+			return this;
+		}
+
+		/**
+		 * Buffer and retry settings of the logging pipeline of each run.
+		 * @param loggingOptions the options
+		 * @return this builder
+		 */
+		public Builder loggingOptions(LoggingOptions loggingOptions) {
+			this.loggingOptions = loggingOptions;
+			return this;
+		}
+
+		/**
+		 * Watches every call to the server, for example to record observations.
+		 * @param callObserver the observer
+		 * @return this builder
+		 */
+		public Builder callObserver(MlflowCallObserver callObserver) {
+			this.callObserver = callObserver;
+			return this;
+		}
+
+		/**
+		 * Builds the template.
+		 * @return the template
+		 */
+		public MlflowTemplate build() {
+			return new MlflowTemplate(this);
+		}
+
 	}
 
 }

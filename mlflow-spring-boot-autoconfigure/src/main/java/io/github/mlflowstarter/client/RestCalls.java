@@ -36,11 +36,14 @@ final class RestCalls {
 
 	private final RetryPolicy retryPolicy;
 
-	RestCalls(WebClient webClient, URI trackingUri, RetryPolicy retryPolicy) {
+	private final MlflowCallObserver observer;
+
+	RestCalls(WebClient webClient, URI trackingUri, RetryPolicy retryPolicy, MlflowCallObserver observer) {
 		this.webClient = webClient;
 		this.trackingUri = trackingUri;
 		this.errorTranslator = new MlflowErrorTranslator(trackingUri);
 		this.retryPolicy = retryPolicy;
+		this.observer = observer;
 	}
 
 	URI trackingUri() {
@@ -66,8 +69,23 @@ final class RestCalls {
 			.accept(MediaType.APPLICATION_JSON)
 			.exchangeToMono((response) -> decode(operation, response, responseType))
 			.onErrorMap(RestCalls::isTransportFailure, (ex) -> unreachable(operation, ex));
-		return Retries.withRetries(request, this.retryPolicy, Retries::isTransient, operation, () -> {
-		});
+		return this.observer.observe(operationName(path),
+				Retries.withRetries(request, this.retryPolicy, Retries::isTransient, operation, () -> {
+				}));
+	}
+
+	/**
+	 * Reads a plain-text endpoint outside the REST API, such as {@code /health} or
+	 * {@code /version}, relative to the tracking URI. Not retried: it answers about now.
+	 */
+	Mono<String> getText(String path) {
+		String operation = "GET " + path;
+		Mono<String> request = this.webClient.get()
+			.uri(path)
+			.exchangeToMono((response) -> decode(operation, response, String.class))
+			.defaultIfEmpty("")
+			.onErrorMap(RestCalls::isTransportFailure, (ex) -> unreachable(operation, ex));
+		return this.observer.observe("server" + path.replace('/', '.'), request);
 	}
 
 	/**
@@ -94,7 +112,16 @@ final class RestCalls {
 			.exchangeToMono((response) -> decode(operation, response, responseType))
 			.onErrorMap(RestCalls::isTransportFailure, (ex) -> unreachable(operation, ex));
 		Predicate<Throwable> retryable = safeToRepeat ? Retries::isTransient : Retries::wasNeverSent;
-		return Retries.withRetries(request, policy, retryable, operation, onRetry);
+		return this.observer.observe(operationName(path),
+				Retries.withRetries(request, policy, retryable, operation, onRetry));
+	}
+
+	/**
+	 * A bounded operation name from the endpoint path: {@code /runs/log-batch} becomes
+	 * {@code runs.log-batch}.
+	 */
+	static String operationName(String path) {
+		return (path.startsWith("/") ? path.substring(1) : path).replace('/', '.');
 	}
 
 	private <T> Mono<T> decode(String operation, ClientResponse response, Class<T> responseType) {

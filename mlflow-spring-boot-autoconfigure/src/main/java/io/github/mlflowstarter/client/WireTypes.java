@@ -95,6 +95,23 @@ final class WireTypes {
 
 	}
 
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record SearchRunsRequest(@JsonProperty("experiment_ids") List<String> experimentIds,
+			@JsonProperty("filter") @Nullable String filter, @JsonProperty("run_view_type") ViewType viewType,
+			@JsonProperty("max_results") int maxResults, @JsonProperty("order_by") @Nullable List<String> orderBy,
+			@JsonProperty("page_token") @Nullable String pageToken) {
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record SearchRunsResponse(@JsonProperty("runs") @Nullable List<Run> runs,
+			@JsonProperty("next_page_token") @Nullable String nextPageToken) {
+
+		List<Run> runsOrEmpty() {
+			return (this.runs != null) ? this.runs : List.of();
+		}
+
+	}
+
 	record LogParamRequest(@JsonProperty("run_id") String runId, @JsonProperty("key") String key,
 			@JsonProperty("value") String value) {
 	}
