@@ -149,6 +149,22 @@ class MlflowRunLifecycleIntegrationTests {
 		}
 	}
 
+	@Test
+	void runIdPropertyResumesThatRunAndEndsIt() {
+		String experimentId = this.verifier.getOrCreateExperiment(this.experimentName).block(TIMEOUT);
+		String existing = this.verifier.createRun(experimentId, RunSpec.named("resumed")).block(TIMEOUT).runId();
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(TestApplication.class)
+			.web(WebApplicationType.NONE)
+			.run("--mlflow.tracking.port=" + this.server.port(), "--mlflow.tracking.run.id=" + existing)) {
+			MlflowOperations mlflow = context.getBean(MlflowOperations.class);
+			assertThat(mlflow.activeRun().getRunId()).isEqualTo(existing);
+			mlflow.activeRun().logMetric("resumed", 1.0, 1);
+		}
+		Run run = this.verifier.getRun(existing).block(TIMEOUT);
+		assertThat(run.info().status()).isEqualTo(RunStatus.FINISHED);
+		assertThat(run.data().latestMetricValues()).containsEntry("resumed", 1.0);
+	}
+
 	private ConfigurableApplicationContext start() {
 		return new SpringApplicationBuilder(TestApplication.class).web(WebApplicationType.NONE).run(arguments());
 	}

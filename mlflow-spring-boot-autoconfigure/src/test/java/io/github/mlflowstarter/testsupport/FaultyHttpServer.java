@@ -76,7 +76,8 @@ public final class FaultyHttpServer implements AutoCloseable {
 
 	private Mono<Void> handle(HttpServerRequest request, HttpServerResponse response) {
 		return request.receive().aggregate().asString(StandardCharsets.UTF_8).defaultIfEmpty("").flatMap((body) -> {
-			this.requests.add(new Request(request.method().name(), request.uri(), body, System.nanoTime()));
+			this.requests.add(new Request(request.method().name(), request.uri(), body, System.nanoTime(),
+					request.requestHeaders().get("Authorization")));
 			Fault fault = this.script.poll();
 			if (fault == null) {
 				return json(response, HttpResponseStatus.OK, this.defaultBody);
@@ -101,8 +102,9 @@ public final class FaultyHttpServer implements AutoCloseable {
 	 * @param uri the request URI
 	 * @param body the body
 	 * @param nanoTime when it arrived, in {@link System#nanoTime()}
+	 * @param authorization the {@code Authorization} header, or {@code null}
 	 */
-	public record Request(String method, String uri, String body, long nanoTime) {
+	public record Request(String method, String uri, String body, long nanoTime, String authorization) {
 	}
 
 	/**
