@@ -115,9 +115,10 @@ final class RunLogPipeline {
 	}
 
 	private void settle(long lastSequence, int count, Map<Long, Throwable> failures) {
-		this.tracker.settle(lastSequence, failures);
+		// Free the room first: waiters completed by the tracker may look at the buffer at once.
 		this.buffer.settled(count);
 		this.counters.pending.add(-count);
+		this.tracker.settle(lastSequence, failures);
 	}
 
 }

@@ -2,6 +2,7 @@ package io.github.mlflowstarter.sample;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.github.mlflowstarter.autoconfigure.MlflowConnectionDetails;
@@ -9,6 +10,11 @@ import io.github.mlflowstarter.autoconfigure.MlflowUiLinks;
 import io.github.mlflowstarter.client.MlflowOperations;
 import io.github.mlflowstarter.client.MlflowRun;
 import io.github.mlflowstarter.client.model.RunInfo;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -16,10 +22,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * Trains the model and logs the training to the application's MLflow run: hyperparameters as
- * params, loss and accuracy per epoch as metrics, and a few tags.
+ * params, loss and accuracy per epoch as metrics, and a few tags. With
+ * {@code sample.sweep.learning-rates} set it runs a small hyperparameter sweep instead: one child
+ * run per learning rate, and the best trial tagged on the parent run.
  */
 @Component
 class TrainingJob implements ApplicationRunner {
+
+	private static final Log logger = LogFactory.getLog(TrainingJob.class);
 
 	private final MlflowOperations mlflow;
 
@@ -34,16 +44,27 @@ class TrainingJob implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) throws InterruptedException {
+	public void run(ApplicationArguments args) {
 		MlflowRun run = this.mlflow.activeRun();
 		Dataset[] split = Dataset.generate(this.properties.getSamples(), this.properties.getFeatures(),
 				this.properties.getSeed())
 			.split(0.8);
-		Dataset training = split[0];
-		Dataset validation = split[1];
-		// Log calls return at once: the starter buffers the entries and delivers them in batches in
-		// the background, retrying while the server is away. The returned Monos only report the outcome.
-		run.logParams(hyperparameters());
+		List<Double> sweep = this.properties.getSweep().getLearningRates();
+		if (sweep.isEmpty()) {
+			Trial trial = train(run, split[0], split[1], this.properties.getLearningRate());
+			report(run, trial);
+		}
+		else {
+			sweep(run, split[0], split[1], sweep);
+		}
+	}
+
+	/**
+	 * Trains once, logging to the given run. Log calls return at once: the starter buffers the
+	 * entries and delivers them in batches in the background, retrying while the server is away.
+	 */
+	private Trial train(MlflowRun run, Dataset training, Dataset validation, double learningRate) {
+		run.logParams(hyperparameters(learningRate));
 		run.logParam("training_examples", String.valueOf(training.size()));
 		run.logParam("validation_examples", String.valueOf(validation.size()));
 		run.setTag("model.family", "logistic-regression");
@@ -51,30 +72,57 @@ class TrainingJob implements ApplicationRunner {
 		run.setTag("dataset", "synthetic-gaussian");
 
 		LogisticRegression model = new LogisticRegression(training.dimensions(), this.properties.getSeed());
-		long delay = this.properties.getEpochDelay().toMillis();
+		double initialLoss = model.logLoss(training);
 		for (int epoch = 1; epoch <= this.properties.getEpochs(); epoch++) {
-			model.trainEpoch(training, this.properties.getLearningRate(), this.properties.getL2());
-			run.logMetric("train_loss", model.logLoss(training), epoch);
+			model.trainEpoch(training, learningRate, this.properties.getL2());
+			double trainingLoss = model.logLoss(training);
+			run.logMetric("train_loss", trainingLoss, epoch);
 			run.logMetric("train_accuracy", model.accuracy(training), epoch);
 			run.logMetric("val_loss", model.logLoss(validation), epoch);
 			run.logMetric("val_accuracy", model.accuracy(validation), epoch);
-			if (delay > 0) {
-				Thread.sleep(delay);
+			if (!Double.isFinite(trainingLoss) || trainingLoss > 3 * initialLoss) {
+				throw new TrainingDivergedException(learningRate, epoch, trainingLoss);
 			}
+			pause();
 		}
-		double accuracy = model.accuracy(validation);
+		Trial trial = new Trial(learningRate, model, model.accuracy(validation), model.logLoss(validation));
 		run.setTag("model.weights", Arrays.toString(model.weights()));
 		run.setTag("model.bias", String.valueOf(model.bias()));
-		run.setTag("quality", (accuracy >= 0.8) ? "good" : "needs-work");
-		// Wait until the server has everything, so the run is complete when the link is printed.
+		run.setTag("quality", (trial.accuracy() >= 0.8) ? "good" : "needs-work");
+		// Wait until the server has everything, so the run is complete when its link is printed.
 		run.flush().block();
-		report(run, model, validation);
+		return trial;
 	}
 
-	private Map<String, String> hyperparameters() {
+	private void sweep(MlflowRun parent, Dataset training, Dataset validation, List<Double> learningRates) {
+		parent.setTag("sweep.learning_rates", learningRates.toString());
+		List<Trial> trials = Flux.fromIterable(learningRates)
+			.concatMap((learningRate) -> parent
+				.inChildRun("lr=" + learningRate,
+						(child) -> Mono.fromCallable(() -> train(child, training, validation, learningRate))
+							.subscribeOn(Schedulers.boundedElastic()))
+				.onErrorResume(TrainingDivergedException.class, (ex) -> {
+					logger.warn("Trial failed, its child run ends FAILED: " + ex.getMessage());
+					return Mono.empty();
+				}))
+			.collectList()
+			.block();
+		Trial best = trials.stream().max((a, b) -> Double.compare(a.accuracy(), b.accuracy())).orElse(null);
+		if (best == null) {
+			throw new IllegalStateException("Every trial of the sweep failed");
+		}
+		parent.setTag("best.learning_rate", String.valueOf(best.learningRate()));
+		parent.logMetric("best_val_accuracy", best.accuracy());
+		parent.flush().block();
+		System.out.printf("Sweep of %d learning rates: best %s with validation accuracy %.3f%n", learningRates.size(),
+				best.learningRate(), best.accuracy());
+		report(parent, best);
+	}
+
+	private Map<String, String> hyperparameters(double learningRate) {
 		Map<String, String> params = new LinkedHashMap<>();
 		params.put("epochs", String.valueOf(this.properties.getEpochs()));
-		params.put("learning_rate", String.valueOf(this.properties.getLearningRate()));
+		params.put("learning_rate", String.valueOf(learningRate));
 		params.put("l2", String.valueOf(this.properties.getL2()));
 		params.put("samples", String.valueOf(this.properties.getSamples()));
 		params.put("features", String.valueOf(this.properties.getFeatures()));
@@ -82,14 +130,41 @@ class TrainingJob implements ApplicationRunner {
 		return params;
 	}
 
-	private void report(MlflowRun run, LogisticRegression model, Dataset validation) {
+	private void pause() {
+		long delay = this.properties.getEpochDelay().toMillis();
+		if (delay > 0) {
+			try {
+				Thread.sleep(delay);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("Training interrupted", ex);
+			}
+		}
+	}
+
+	private void report(MlflowRun run, Trial trial) {
 		RunInfo info = run.getInfo();
 		System.out.printf("Trained logistic regression for %d epochs: validation accuracy %.3f, loss %.4f%n",
-				this.properties.getEpochs(), model.accuracy(validation), model.logLoss(validation));
+				this.properties.getEpochs(), trial.accuracy(), trial.loss());
 		if (info != null) {
 			System.out.println("MLflow run id: " + info.runId());
 			System.out.println("See the run in the MLflow UI: " + MlflowUiLinks.run(this.connection.getTrackingUri(), info));
 		}
+	}
+
+	private record Trial(double learningRate, LogisticRegression model, double accuracy, double loss) {
+	}
+
+	static class TrainingDivergedException extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		TrainingDivergedException(double learningRate, int epoch, double loss) {
+			super("Training with learning rate " + learningRate + " diverged at epoch " + epoch + " (training loss "
+					+ loss + ")");
+		}
+
 	}
 
 }

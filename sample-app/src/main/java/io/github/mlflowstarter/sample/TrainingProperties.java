@@ -1,6 +1,8 @@
 package io.github.mlflowstarter.sample;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -44,6 +46,8 @@ public class TrainingProperties {
 	 * Seed of the data generator and the weight initialisation.
 	 */
 	private long seed = 42;
+
+	private final Sweep sweep = new Sweep();
 
 	public int getEpochs() {
 		return this.epochs;
@@ -99,6 +103,31 @@ public class TrainingProperties {
 
 	public void setSeed(long seed) {
 		this.seed = seed;
+	}
+
+	public Sweep getSweep() {
+		return this.sweep;
+	}
+
+	/**
+	 * A hyperparameter sweep: one child run per value.
+	 */
+	public static class Sweep {
+
+		/**
+		 * Learning rates to try, each in its own child run. When empty, the job trains once with
+		 * sample.learning-rate.
+		 */
+		private List<Double> learningRates = new ArrayList<>();
+
+		public List<Double> getLearningRates() {
+			return this.learningRates;
+		}
+
+		public void setLearningRates(List<Double> learningRates) {
+			this.learningRates = learningRates;
+		}
+
 	}
 
 }

@@ -2,12 +2,15 @@ package io.github.mlflowstarter.sample;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+import io.github.mlflowstarter.client.MlflowOperations;
 import io.github.mlflowstarter.client.MlflowTemplate;
 import io.github.mlflowstarter.client.model.Experiment;
 import io.github.mlflowstarter.client.model.Metric;
 import io.github.mlflowstarter.client.model.Run;
+import io.github.mlflowstarter.client.model.RunSearch;
 import io.github.mlflowstarter.client.model.RunSpec;
 import io.github.mlflowstarter.client.model.RunStatus;
 import io.github.mlflowstarter.testsupport.MlflowServer;
@@ -21,6 +24,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 /**
  * The sample training job against a real MLflow server, run the way its users run it: with
@@ -67,6 +71,49 @@ class SampleApplicationIntegrationTests {
 				"--mlflow.tracking.host=127.0.0.1", "--mlflow.tracking.port=" + server.port(),
 				"--mlflow.tracking.experiment-name=" + experiment, "--sample.epochs=12", "--sample.epoch-delay=0ms");
 		assertThat(SpringApplication.exit(context)).isZero();
+	}
+
+	@Test
+	void sweepLeavesAParentWithOneChildRunPerTrialEachEndedWithTheRightStatus(MlflowServer server,
+			CapturedOutput output) {
+		String experiment = "sweep-" + UUID.randomUUID();
+		ConfigurableApplicationContext context = SpringApplication.run(SampleApplication.class,
+				"--mlflow.tracking.port=" + server.port(), "--mlflow.tracking.experiment-name=" + experiment,
+				"--sample.epochs=15", "--sample.epoch-delay=0ms", "--sample.sweep.learning-rates=0.05,0.5,500");
+		String parentId = context.getBean(MlflowOperations.class).activeRun().getRunId();
+		assertThat(SpringApplication.exit(context)).isZero();
+
+		MlflowTemplate mlflow = MlflowTemplate.create(server.uri(), experiment, RunSpec.unnamed());
+		Run parent = mlflow.getRun(parentId).block(TIMEOUT);
+		assertThat(parent.info().status()).isEqualTo(RunStatus.FINISHED);
+		assertThat(parent.data().tagMap()).containsEntry("best.learning_rate", "0.5");
+		assertThat(parent.data().latestMetricValues()).containsKey("best_val_accuracy");
+		Map<String, RunStatus> children = mlflow
+			.searchRuns(RunSearch.in(parent.info().experimentId())
+				.withFilter("tags.mlflow.parentRunId = '" + parentId + "'"))
+			.collectMap((run) -> run.info().runName(), (run) -> run.info().status())
+			.block(TIMEOUT);
+		assertThat(children).containsOnly(entry("lr=0.05", RunStatus.FINISHED), entry("lr=0.5", RunStatus.FINISHED),
+				entry("lr=500.0", RunStatus.FAILED));
+		assertThat(output.getOut()).contains("Sweep of 3 learning rates: best 0.5");
+	}
+
+	@Test
+	void mlflowEnvironmentVariablesAloneSendTheRunToTheirServerAndExperiment(MlflowServer server) throws Exception {
+		String experiment = "env-" + UUID.randomUUID();
+		try (SampleProcess job = SampleProcess.start(
+				Map.of("MLFLOW_TRACKING_URI", server.uri().toString(), "MLFLOW_EXPERIMENT_NAME", experiment),
+				"--sample.epochs=12", "--sample.epoch-delay=0ms")) {
+			assertThat(job.awaitExit(120)).isTrue();
+			assertThat(job.exitValue()).as(job.output()).isZero();
+			String runId = job.awaitRunStarted();
+			MlflowTemplate mlflow = MlflowTemplate.create(server.uri(), experiment, RunSpec.unnamed());
+			Experiment stored = mlflow.getExperimentByName(experiment).block(TIMEOUT);
+			Run run = mlflow.getRun(runId).block(TIMEOUT);
+			assertThat(run.info().experimentId()).isEqualTo(stored.experimentId());
+			assertThat(run.info().status()).isEqualTo(RunStatus.FINISHED);
+			assertThat(mlflow.getMetricHistory(runId, "val_accuracy").count().block(TIMEOUT)).isEqualTo(12);
+		}
 	}
 
 }

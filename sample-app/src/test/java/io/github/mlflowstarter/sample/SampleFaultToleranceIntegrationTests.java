@@ -1,15 +1,11 @@
 package io.github.mlflowstarter.sample;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import io.github.mlflowstarter.client.MlflowTemplate;
 import io.github.mlflowstarter.client.model.Metric;
@@ -73,20 +69,14 @@ class SampleFaultToleranceIntegrationTests {
 	void sigtermInTheMiddleOfALongJobEndsTheRunAndKeepsEveryPointLoggedBeforeIt(MlflowServer server)
 			throws Exception {
 		String experiment = "sigterm-" + UUID.randomUUID();
-		Path output = Files.createTempFile("sample-sigterm", ".log");
-		Process job = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-cp",
-				System.getProperty("java.class.path"), SampleApplication.class.getName(),
-				"--mlflow.tracking.port=" + server.port(), "--mlflow.tracking.experiment-name=" + experiment,
-				"--sample.epochs=1000000", "--sample.epoch-delay=5ms")
-			.redirectErrorStream(true)
-			.redirectOutput(output.toFile())
-			.start();
-		try {
-			String runId = awaitRunId(output, job);
+		try (SampleProcess job = SampleProcess.start(Map.of(), "--mlflow.tracking.port=" + server.port(),
+				"--mlflow.tracking.experiment-name=" + experiment, "--sample.epochs=1000000",
+				"--sample.epoch-delay=5ms")) {
+			String runId = job.awaitRunStarted();
 			Thread.sleep(5000);
 			long signalled = System.nanoTime();
-			job.destroy();
-			assertThat(job.waitFor(30, TimeUnit.SECONDS)).as("exited within 30 s of SIGTERM").isTrue();
+			job.sigterm();
+			assertThat(job.awaitExit(30)).as("exited within 30 s of SIGTERM").isTrue();
 			assertThat(Duration.ofNanos(System.nanoTime() - signalled)).isLessThan(Duration.ofSeconds(30));
 
 			MlflowTemplate mlflow = MlflowTemplate.create(server.uri(), experiment, RunSpec.unnamed());
@@ -109,25 +99,8 @@ class SampleFaultToleranceIntegrationTests {
 			}
 			assertThat(shortest).isGreaterThan(100);
 			assertThat(longest - shortest).isLessThanOrEqualTo(1);
-			assertThat(Files.readString(output)).contains("ended KILLED");
+			assertThat(job.output()).contains("ended KILLED");
 		}
-		finally {
-			job.destroyForcibly();
-			Files.deleteIfExists(output);
-		}
-	}
-
-	private static String awaitRunId(Path output, Process job) throws IOException, InterruptedException {
-		Pattern started = Pattern.compile("MLflow run ([0-9a-f]{32}) started");
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-		while (System.nanoTime() < deadline && job.isAlive()) {
-			Matcher matcher = started.matcher(Files.readString(output));
-			if (matcher.find()) {
-				return matcher.group(1);
-			}
-			Thread.sleep(200);
-		}
-		throw new AssertionError("The sample did not start its run; its output:\n" + Files.readString(output));
 	}
 
 }
