@@ -54,6 +54,17 @@ public interface MlflowOperations {
 	 */
 	MlflowRun existingRun(String runId);
 
+	/**
+	 * Operations on the artifacts of runs (list, upload, download) through the server's artifact
+	 * proxy.
+	 * @return the artifact operations
+	 * @throws UnsupportedOperationException if this implementation offers no artifact operations
+	 */
+	default MlflowArtifacts artifacts() {
+		throw new UnsupportedOperationException(getClass().getName() + " does not support MLflow artifacts; use"
+				+ " MlflowTemplate (the MlflowOperations bean of the starter) or implement artifacts()");
+	}
+
 	// Experiments
 
 	/**

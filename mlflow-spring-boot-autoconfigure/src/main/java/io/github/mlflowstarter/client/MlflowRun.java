@@ -286,8 +286,9 @@ public final class MlflowRun {
 			return this.pipeline.close(flushTimeout).flatMap((undelivered) -> {
 				RunInfo current = this.info.get();
 				if (undelivered > 0) {
-					logger.warn(undelivered + " entries logged to MLflow run " + ((current != null) ? current.runId() : "(never created)")
-							+ " were not delivered within " + flushTimeout.toMillis() + " ms");
+					logger.warn(undelivered + " entries logged to MLflow run "
+							+ ((current != null) ? current.runId() : "(never created)") + " were not delivered within "
+							+ flushTimeout.toMillis() + " ms; the run is ended without them");
 				}
 				if (current == null) {
 					return Mono.empty();

@@ -66,6 +66,8 @@ public class MlflowTemplate implements MlflowOperations {
 
 	private final MlflowRun activeRun;
 
+	private final MlflowArtifacts artifacts;
+
 	/**
 	 * Creates a template.
 	 * @param webClientBuilder the builder of the {@link WebClient} to use; its base URL is set
@@ -107,6 +109,7 @@ public class MlflowTemplate implements MlflowOperations {
 			.build(), base, builder.retryPolicy, builder.callObserver);
 		this.loggingOptions = builder.loggingOptions;
 		this.batchSender = new BatchSender(this.rest, this.loggingOptions.retry(), this.loggingCounters);
+		this.artifacts = new MlflowArtifactsTemplate(this.rest, (runId) -> getRun(runId).map(Run::info));
 		this.activeRun = (builder.resumeRunId != null) ? existingRun(builder.resumeRunId)
 				: newRun(builder.activeRunExperiment, builder.activeRunSpec);
 	}
@@ -148,6 +151,11 @@ public class MlflowTemplate implements MlflowOperations {
 	@Override
 	public MlflowRun activeRun() {
 		return this.activeRun;
+	}
+
+	@Override
+	public MlflowArtifacts artifacts() {
+		return this.artifacts;
 	}
 
 	@Override

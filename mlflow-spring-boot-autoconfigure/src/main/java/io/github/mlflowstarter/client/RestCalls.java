@@ -9,8 +9,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+
+import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.reactive.ClientHttpRequest;
+import org.springframework.web.reactive.function.BodyInserter;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
@@ -114,6 +122,65 @@ final class RestCalls {
 		Predicate<Throwable> retryable = safeToRepeat ? Retries::isTransient : Retries::wasNeverSent;
 		return this.observer.observe(operationName(path),
 				Retries.withRetries(request, policy, retryable, operation, onRetry));
+	}
+
+	/**
+	 * Sends a PUT of a raw body to a URL outside the REST API, such as a file of the artifact
+	 * proxy, and ignores the body of a successful answer. PUT is idempotent, so the request is
+	 * tried again after transient failures, but only when the body can be produced again.
+	 * @param url the absolute URL
+	 * @param operationName a low-cardinality name for observations
+	 * @param contentType the content type, or {@code null} to let the body inserter choose
+	 * @param body the body
+	 * @param repeatableBody whether the body can be written again (a file, a byte array); a
+	 * one-shot publisher is never retried
+	 * @param errorMapper turns an error into the one the caller should see, before the retry
+	 * decision
+	 */
+	Mono<Void> put(URI url, String operationName, @Nullable MediaType contentType,
+			BodyInserter<?, ? super ClientHttpRequest> body, boolean repeatableBody,
+			UnaryOperator<Throwable> errorMapper) {
+		String operation = "PUT " + url.getRawPath();
+		WebClient.RequestBodySpec spec = this.webClient.put().uri(url);
+		if (contentType != null) {
+			spec = spec.contentType(contentType);
+		}
+		Mono<Void> request = spec.body(body)
+			.exchangeToMono((response) -> decode(operation, response, Void.class))
+			.onErrorMap(RestCalls::isTransportFailure, (ex) -> unreachable(operation, ex))
+			.onErrorMap(errorMapper::apply);
+		Predicate<Throwable> retryable = repeatableBody ? Retries::isTransient : (ex) -> false;
+		return this.observer.observe(operationName,
+				Retries.withRetries(request, this.retryPolicy, retryable, operation, () -> {
+				}));
+	}
+
+	/**
+	 * Sends a GET to a URL outside the REST API, such as a file of the artifact proxy, and
+	 * streams the body as it arrives, without a limit on its size. The request is tried again
+	 * after transient failures until the answer's status line arrives, never once the body
+	 * streams.
+	 * @param url the absolute URL
+	 * @param operationName a low-cardinality name for observations
+	 * @param errorMapper turns an error into the one the caller should see, before the retry
+	 * decision
+	 */
+	Flux<DataBuffer> getStream(URI url, String operationName, UnaryOperator<Throwable> errorMapper) {
+		String operation = "GET " + url.getRawPath();
+		Mono<ResponseEntity<Flux<DataBuffer>>> request = this.webClient.get()
+			.uri(url)
+			.retrieve()
+			.onStatus((status) -> !status.is2xxSuccessful(),
+					(response) -> decode(operation, response, Void.class).then(Mono.<Throwable>empty()))
+			.toEntityFlux(DataBuffer.class)
+			.onErrorMap(RestCalls::isTransportFailure, (ex) -> unreachable(operation, ex))
+			.onErrorMap(errorMapper::apply);
+		Mono<ResponseEntity<Flux<DataBuffer>>> retried = Retries.withRetries(request, this.retryPolicy,
+				Retries::isTransient, operation, () -> {
+				});
+		return this.observer.observe(operationName, retried)
+			.flatMapMany((entity) -> (entity.getBody() != null) ? entity.getBody() : Flux.<DataBuffer>empty())
+			.onErrorMap(RestCalls::isTransportFailure, (ex) -> unreachable(operation, ex));
 	}
 
 	/**
