@@ -73,8 +73,13 @@ public class MlflowRunLifecycle implements SmartLifecycle, ApplicationListener<S
 			return;
 		}
 		String experimentName = this.properties.getExperimentName();
+		MlflowRun run = this.operations.activeRun();
+		if (run == null) {
+			logger.warn(this.operations.getClass().getName() + " has no active run; none is opened");
+			return;
+		}
 		try {
-			RunInfo info = this.operations.activeRun().start(this.properties.getStartupTimeout()).block();
+			RunInfo info = run.start(this.properties.getStartupTimeout()).block();
 			if (info != null && logger.isInfoEnabled()) {
 				logger.info("MLflow run " + info.runId() + " started in experiment '" + experimentName + "': "
 						+ MlflowUiLinks.run(this.trackingUri, info));
@@ -94,6 +99,9 @@ public class MlflowRunLifecycle implements SmartLifecycle, ApplicationListener<S
 	public void stop() {
 		this.running = false;
 		MlflowRun run = this.operations.activeRun();
+		if (run == null) {
+			return;
+		}
 		RunStatus status = finalStatus();
 		Duration flushTimeout = this.properties.getShutdownTimeout();
 		try {
