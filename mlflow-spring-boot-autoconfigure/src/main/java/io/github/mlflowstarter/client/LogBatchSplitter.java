@@ -1,7 +1,9 @@
 package io.github.mlflowstarter.client;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.github.mlflowstarter.client.model.LogBatch;
 import io.github.mlflowstarter.client.model.Metric;
@@ -11,7 +13,8 @@ import io.github.mlflowstarter.client.model.Tag;
 /**
  * Splits a {@link LogBatch} into pieces that each fit in one {@code log-batch} request: at most
  * 1000 metrics, 100 params, 100 tags and 1000 entries in total, and a JSON body under the
- * server's 1 MB limit. Params and tags go first, in the order given, then metrics.
+ * server's 1 MB limit (see {@link RequestBudget}). Params and tags go first, in the order given,
+ * then metrics; a param repeated with the same value is sent once.
  */
 final class LogBatchSplitter {
 
@@ -26,42 +29,27 @@ final class LogBatchSplitter {
 	/** Stays well clear of the server's 1,000,000 byte limit, leaving room for the envelope. */
 	static final int MAX_BODY_BYTES = 900_000;
 
-	private static final int ENTRY_OVERHEAD_BYTES = 96;
-
 	private LogBatchSplitter() {
 	}
 
 	static List<LogBatch> split(LogBatch batch) {
+		List<Object> items = new ArrayList<>(batch.size());
+		items.addAll(batch.params());
+		items.addAll(batch.tags());
+		items.addAll(batch.metrics());
 		List<LogBatch> pieces = new ArrayList<>();
+		RequestBudget budget = new RequestBudget();
 		Piece piece = new Piece();
-		for (Param param : batch.params()) {
-			int size = jsonSize(param.key()) + jsonSize(param.value()) + ENTRY_OVERHEAD_BYTES;
-			if (!piece.fitsParam(size)) {
+		for (Object item : items) {
+			if (!budget.tryAdd(item)) {
 				pieces.add(piece.build());
+				budget = new RequestBudget();
+				budget.tryAdd(item);
 				piece = new Piece();
 			}
-			piece.params.add(param);
-			piece.bytes += size;
+			piece.add(item);
 		}
-		for (Tag tag : batch.tags()) {
-			int size = jsonSize(tag.key()) + jsonSize(tag.value()) + ENTRY_OVERHEAD_BYTES;
-			if (!piece.fitsTag(size)) {
-				pieces.add(piece.build());
-				piece = new Piece();
-			}
-			piece.tags.add(tag);
-			piece.bytes += size;
-		}
-		for (Metric metric : batch.metrics()) {
-			int size = jsonSize(metric.key()) + ENTRY_OVERHEAD_BYTES;
-			if (!piece.fitsMetric(size)) {
-				pieces.add(piece.build());
-				piece = new Piece();
-			}
-			piece.metrics.add(metric);
-			piece.bytes += size;
-		}
-		if (piece.entries() > 0) {
+		if (!budget.isEmpty()) {
 			pieces.add(piece.build());
 		}
 		return pieces;
@@ -98,36 +86,26 @@ final class LogBatchSplitter {
 
 	private static final class Piece {
 
-		final List<Metric> metrics = new ArrayList<>();
+		private final List<Metric> metrics = new ArrayList<>();
 
-		final List<Param> params = new ArrayList<>();
+		private final Map<String, Param> params = new LinkedHashMap<>();
 
-		final List<Tag> tags = new ArrayList<>();
+		private final List<Tag> tags = new ArrayList<>();
 
-		int bytes;
-
-		int entries() {
-			return this.metrics.size() + this.params.size() + this.tags.size();
-		}
-
-		boolean fits(int size) {
-			return entries() == 0 || (entries() < MAX_ENTRIES && this.bytes + size <= MAX_BODY_BYTES);
-		}
-
-		boolean fitsParam(int size) {
-			return this.params.size() < MAX_PARAMS && fits(size);
-		}
-
-		boolean fitsTag(int size) {
-			return this.tags.size() < MAX_TAGS && fits(size);
-		}
-
-		boolean fitsMetric(int size) {
-			return this.metrics.size() < MAX_METRICS && fits(size);
+		void add(Object item) {
+			if (item instanceof Metric metric) {
+				this.metrics.add(metric);
+			}
+			else if (item instanceof Param param) {
+				this.params.putIfAbsent(param.key(), param);
+			}
+			else {
+				this.tags.add((Tag) item);
+			}
 		}
 
 		LogBatch build() {
-			return new LogBatch(this.metrics, this.params, this.tags);
+			return new LogBatch(this.metrics, new ArrayList<>(this.params.values()), this.tags);
 		}
 
 	}

@@ -9,25 +9,8 @@ import io.github.mlflowstarter.client.model.Tag;
  *
  * @param sequence position in the run's logging order, from 1
  * @param item a {@link Metric}, {@link Param} or {@link Tag}
- * @param bytes estimated size in a request body
  */
-record PendingEntry(long sequence, Object item, int bytes) {
-
-	private static final int ENTRY_OVERHEAD_BYTES = 96;
-
-	static PendingEntry of(long sequence, Object item) {
-		int bytes = ENTRY_OVERHEAD_BYTES;
-		if (item instanceof Metric metric) {
-			bytes += LogBatchSplitter.jsonSize(metric.key());
-		}
-		else if (item instanceof Param param) {
-			bytes += LogBatchSplitter.jsonSize(param.key()) + LogBatchSplitter.jsonSize(param.value());
-		}
-		else if (item instanceof Tag tag) {
-			bytes += LogBatchSplitter.jsonSize(tag.key()) + LogBatchSplitter.jsonSize(tag.value());
-		}
-		return new PendingEntry(sequence, item, bytes);
-	}
+record PendingEntry(long sequence, Object item) {
 
 	String describe() {
 		if (this.item instanceof Metric metric) {

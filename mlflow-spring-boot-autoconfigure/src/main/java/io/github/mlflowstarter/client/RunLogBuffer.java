@@ -2,16 +2,10 @@ package io.github.mlflowstarter.client;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
-import io.github.mlflowstarter.client.model.Metric;
-import io.github.mlflowstarter.client.model.Param;
-import io.github.mlflowstarter.client.model.Tag;
 
 /**
  * The bounded, ordered buffer of one run: log calls add entries, the sender takes them in
@@ -58,7 +52,7 @@ final class RunLogBuffer {
 				throw new MlflowException("This MLflow run was ended; nothing more can be logged to it");
 			}
 			long sequence = ++this.lastSequence;
-			this.queue.add(PendingEntry.of(sequence, item));
+			this.queue.add(new PendingEntry(sequence, item));
 			this.unsettled++;
 			return sequence;
 		}
@@ -68,48 +62,16 @@ final class RunLogBuffer {
 	}
 
 	/**
-	 * Takes the longest run of entries from the head that fits one request: at most 1000
-	 * metrics, 100 params, 100 tags, 1000 entries and the body size limit. A param whose key is
-	 * already in the batch with another value ends the batch, so the server sees the values in
-	 * logging order.
+	 * Takes the longest run of entries from the head that fits one request (see
+	 * {@link RequestBudget}).
 	 */
 	List<PendingEntry> takeBatch() {
 		this.lock.lock();
 		try {
 			List<PendingEntry> batch = new ArrayList<>();
-			Map<String, String> params = new HashMap<>();
-			int metrics = 0;
-			int tags = 0;
-			int bytes = 0;
-			while (!this.queue.isEmpty() && batch.size() < LogBatchSplitter.MAX_ENTRIES) {
-				PendingEntry next = this.queue.peek();
-				if (!batch.isEmpty() && bytes + next.bytes() > LogBatchSplitter.MAX_BODY_BYTES) {
-					break;
-				}
-				if (next.item() instanceof Metric) {
-					if (metrics == LogBatchSplitter.MAX_METRICS) {
-						break;
-					}
-					metrics++;
-				}
-				else if (next.item() instanceof Param param) {
-					String earlier = params.get(param.key());
-					if (earlier == null && params.size() == LogBatchSplitter.MAX_PARAMS) {
-						break;
-					}
-					if (earlier != null && !Objects.equals(earlier, param.value())) {
-						break;
-					}
-					params.put(param.key(), param.value());
-				}
-				else if (next.item() instanceof Tag) {
-					if (tags == LogBatchSplitter.MAX_TAGS) {
-						break;
-					}
-					tags++;
-				}
+			RequestBudget budget = new RequestBudget();
+			while (!this.queue.isEmpty() && budget.tryAdd(this.queue.peek().item())) {
 				batch.add(this.queue.poll());
-				bytes += next.bytes();
 			}
 			return batch;
 		}
