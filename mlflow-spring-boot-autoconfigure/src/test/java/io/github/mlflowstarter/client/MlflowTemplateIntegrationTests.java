@@ -277,7 +277,10 @@ class MlflowTemplateIntegrationTests {
 	@Test
 	void noServerAtTheAddressIsReportedWithTheUrlTried() {
 		URI nowhere = URI.create("http://127.0.0.1:" + MlflowServer.freePort());
-		MlflowTemplate offline = MlflowTemplate.create(nowhere, "x", RunSpec.unnamed());
+		// A short retry budget: with the default one (5 minutes) the refused connection is retried that long.
+		MlflowTemplate offline = MlflowTemplate.builder(nowhere)
+			.retryPolicy(RetryPolicy.defaults().withMaxElapsed(Duration.ofSeconds(2)))
+			.build();
 		StepVerifier.create(offline.getExperimentByName("x"))
 			.verifyErrorSatisfies((error) -> assertThat(error).isInstanceOf(MlflowUnreachableException.class)
 				.hasMessageContaining(nowhere.toString())
