@@ -65,6 +65,28 @@ public interface MlflowOperations {
 				+ " MlflowTemplate (the MlflowOperations bean of the starter) or implement artifacts()");
 	}
 
+	/**
+	 * Operations on the model registry: registered models, their versions, tags and aliases.
+	 * @return the model registry operations
+	 * @throws UnsupportedOperationException if this implementation offers no registry operations
+	 */
+	default MlflowModelRegistry modelRegistry() {
+		throw new UnsupportedOperationException(getClass().getName() + " does not support the MLflow model registry;"
+				+ " use MlflowTemplate (the MlflowOperations bean of the starter) or implement modelRegistry()");
+	}
+
+	/**
+	 * Operations on MLflow 3 logged models: models with their own id, params, tags and
+	 * artifacts, linked to the run that produced them.
+	 * @return the logged model operations
+	 * @throws UnsupportedOperationException if this implementation offers no logged model
+	 * operations
+	 */
+	default MlflowLoggedModels loggedModels() {
+		throw new UnsupportedOperationException(getClass().getName() + " does not support MLflow logged models;"
+				+ " use MlflowTemplate (the MlflowOperations bean of the starter) or implement loggedModels()");
+	}
+
 	// Experiments
 
 	/**

@@ -68,6 +68,10 @@ public class MlflowTemplate implements MlflowOperations {
 
 	private final MlflowArtifacts artifacts;
 
+	private final MlflowModelRegistry modelRegistry;
+
+	private final MlflowLoggedModels loggedModels;
+
 	/**
 	 * Creates a template.
 	 * @param webClientBuilder the builder of the {@link WebClient} to use; its base URL is set
@@ -110,6 +114,8 @@ public class MlflowTemplate implements MlflowOperations {
 		this.loggingOptions = builder.loggingOptions;
 		this.batchSender = new BatchSender(this.rest, this.loggingOptions.retry(), this.loggingCounters);
 		this.artifacts = new MlflowArtifactsTemplate(this.rest, (runId) -> getRun(runId).map(Run::info));
+		this.modelRegistry = new MlflowModelRegistryTemplate(this.rest);
+		this.loggedModels = new MlflowLoggedModelsTemplate(this.rest);
 		this.activeRun = (builder.resumeRunId != null) ? existingRun(builder.resumeRunId)
 				: newRun(builder.activeRunExperiment, builder.activeRunSpec);
 	}
@@ -156,6 +162,16 @@ public class MlflowTemplate implements MlflowOperations {
 	@Override
 	public MlflowArtifacts artifacts() {
 		return this.artifacts;
+	}
+
+	@Override
+	public MlflowModelRegistry modelRegistry() {
+		return this.modelRegistry;
+	}
+
+	@Override
+	public MlflowLoggedModels loggedModels() {
+		return this.loggedModels;
 	}
 
 	@Override

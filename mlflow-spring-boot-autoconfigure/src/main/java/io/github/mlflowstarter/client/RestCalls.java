@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.client.reactive.ClientHttpRequest;
@@ -111,8 +112,24 @@ final class RestCalls {
 	 */
 	<T> Mono<T> post(String path, Object body, Class<T> responseType, RetryPolicy policy, boolean safeToRepeat,
 			Runnable onRetry) {
-		String operation = "POST " + API_PREFIX + path;
-		Mono<T> request = this.webClient.post()
+		return send(HttpMethod.POST, path, body, responseType, policy, safeToRepeat, onRetry);
+	}
+
+	/**
+	 * Sends a request with a JSON body with any method; MLflow uses PATCH and DELETE (with a
+	 * body) for some model registry and logged model endpoints.
+	 * @param safeToRepeat whether applying the request twice does no harm; when {@code false}
+	 * the request is only sent again when it certainly never reached the server
+	 */
+	<T> Mono<T> send(HttpMethod method, String path, Object body, Class<T> responseType, boolean safeToRepeat) {
+		return send(method, path, body, responseType, this.retryPolicy, safeToRepeat, () -> {
+		});
+	}
+
+	private <T> Mono<T> send(HttpMethod method, String path, Object body, Class<T> responseType, RetryPolicy policy,
+			boolean safeToRepeat, Runnable onRetry) {
+		String operation = method.name() + " " + API_PREFIX + path;
+		Mono<T> request = this.webClient.method(method)
 			.uri(API_PREFIX + path)
 			.contentType(MediaType.APPLICATION_JSON)
 			.accept(MediaType.APPLICATION_JSON)
