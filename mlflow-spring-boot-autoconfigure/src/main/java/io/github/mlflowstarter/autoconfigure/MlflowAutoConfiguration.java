@@ -5,6 +5,7 @@ import io.github.mlflowstarter.client.MlflowAuthentication;
 import io.github.mlflowstarter.client.MlflowCallObserver;
 import io.github.mlflowstarter.client.MlflowOperations;
 import io.github.mlflowstarter.client.MlflowTemplate;
+import io.github.mlflowstarter.client.MlflowTokenProvider;
 import io.github.mlflowstarter.client.RetryPolicy;
 
 import org.jspecify.annotations.Nullable;
@@ -48,7 +49,8 @@ public final class MlflowAutoConfiguration {
 			Environment environment, ObjectProvider<WebClient.Builder> webClientBuilder,
 			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
 			ObjectProvider<HttpClientSettings> httpClientSettings,
-			ObjectProvider<MlflowWebClientCustomizer> customizers, ObjectProvider<MlflowCallObserver> callObserver) {
+			ObjectProvider<MlflowWebClientCustomizer> customizers, ObjectProvider<MlflowCallObserver> callObserver,
+			ObjectProvider<MlflowTokenProvider> tokenProvider) {
 		WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder);
 		HttpClientSettings settings = HttpClientSettings.defaults()
 			.withTimeouts(properties.getConnectTimeout(), properties.getReadTimeout());
@@ -57,7 +59,7 @@ public final class MlflowAutoConfiguration {
 			settings = settings.orElse(globalSettings);
 		}
 		builder.clientConnector(connectorBuilder.getIfAvailable(ClientHttpConnectorBuilder::detect).build(settings));
-		ExchangeFilterFunction authentication = authentication(connectionDetails);
+		ExchangeFilterFunction authentication = authentication(connectionDetails, tokenProvider.getIfAvailable());
 		if (authentication != null) {
 			builder.filter(authentication);
 		}
@@ -78,7 +80,11 @@ public final class MlflowAutoConfiguration {
 			.build();
 	}
 
-	private static @Nullable ExchangeFilterFunction authentication(MlflowConnectionDetails connectionDetails) {
+	private static @Nullable ExchangeFilterFunction authentication(MlflowConnectionDetails connectionDetails,
+			@Nullable MlflowTokenProvider tokenProvider) {
+		if (tokenProvider != null) {
+			return MlflowAuthentication.bearer(tokenProvider::currentToken);
+		}
 		String token = connectionDetails.getToken();
 		if (StringUtils.hasText(token)) {
 			return MlflowAuthentication.bearer(() -> token);
