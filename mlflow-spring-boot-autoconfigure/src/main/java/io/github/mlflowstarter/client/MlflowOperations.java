@@ -1,11 +1,14 @@
 package io.github.mlflowstarter.client;
 
+import java.util.List;
 import java.util.Map;
 
+import io.github.mlflowstarter.client.model.DatasetInput;
 import io.github.mlflowstarter.client.model.Experiment;
 import io.github.mlflowstarter.client.model.ExperimentSearch;
 import io.github.mlflowstarter.client.model.LogBatch;
 import io.github.mlflowstarter.client.model.Metric;
+import io.github.mlflowstarter.client.model.MetricWithRunId;
 import io.github.mlflowstarter.client.model.Run;
 import io.github.mlflowstarter.client.model.RunInfo;
 import io.github.mlflowstarter.client.model.RunSearch;
@@ -142,6 +145,51 @@ public interface MlflowOperations {
 	 */
 	Flux<Experiment> searchExperiments(ExperimentSearch search);
 
+	/**
+	 * Renames an active experiment.
+	 * @param experimentId the experiment id
+	 * @param newName the new, unique name
+	 * @return completes when renamed; fails with {@code RESOURCE_ALREADY_EXISTS} when the name is
+	 * taken and {@code INVALID_STATE} when the experiment is deleted
+	 */
+	Mono<Void> renameExperiment(String experimentId, String newName);
+
+	/**
+	 * Deletes an experiment and its runs, softly: both can be restored until the server's
+	 * {@code mlflow gc} removes them. Deleting an experiment that is already deleted completes.
+	 * @param experimentId the experiment id
+	 * @return completes when the experiment is deleted; fails with {@code RESOURCE_DOES_NOT_EXIST}
+	 * when there is no such experiment
+	 */
+	Mono<Void> deleteExperiment(String experimentId);
+
+	/**
+	 * Restores a deleted experiment and the runs deleted with it. Restoring an active
+	 * experiment completes.
+	 * @param experimentId the experiment id
+	 * @return completes when the experiment is active; fails with {@code RESOURCE_DOES_NOT_EXIST}
+	 * when there is no such experiment
+	 */
+	Mono<Void> restoreExperiment(String experimentId);
+
+	/**
+	 * Sets an experiment tag, replacing any earlier value.
+	 * @param experimentId the experiment id
+	 * @param key the tag key
+	 * @param value the tag value
+	 * @return completes when stored
+	 */
+	Mono<Void> setExperimentTag(String experimentId, String key, String value);
+
+	/**
+	 * Deletes an experiment tag.
+	 * @param experimentId the experiment id
+	 * @param key the tag key
+	 * @return completes when deleted; fails with {@code RESOURCE_DOES_NOT_EXIST} when the
+	 * experiment has no such tag
+	 */
+	Mono<Void> deleteExperimentTag(String experimentId, String key);
+
 	// Runs
 
 	/**
@@ -177,6 +225,29 @@ public interface MlflowOperations {
 	Mono<RunInfo> updateRun(String runId, RunStatus status, @Nullable Long endTime);
 
 	/**
+	 * Renames a run.
+	 * @param runId the run id
+	 * @param newName the new name (run names need not be unique)
+	 * @return the updated run info
+	 */
+	Mono<RunInfo> renameRun(String runId, String newName);
+
+	/**
+	 * Deletes a run, softly: it can be restored until the server's {@code mlflow gc} removes it.
+	 * Deleting a deleted run completes.
+	 * @param runId the run id
+	 * @return completes when the run is deleted
+	 */
+	Mono<Void> deleteRun(String runId);
+
+	/**
+	 * Restores a deleted run. Restoring an active run completes.
+	 * @param runId the run id
+	 * @return completes when the run is active
+	 */
+	Mono<Void> restoreRun(String runId);
+
+	/**
 	 * Ends a run now with the given status.
 	 * @param runId the run id
 	 * @param status the final status, usually {@code FINISHED}, {@code FAILED} or {@code KILLED}
@@ -194,6 +265,30 @@ public interface MlflowOperations {
 	 * @return the points
 	 */
 	Flux<Metric> getMetricHistory(String runId, String metricKey);
+
+	/**
+	 * The history of one metric across several runs, sampled by step: at most
+	 * {@code maxResults} points per run, spread evenly over the steps the run logged, the
+	 * first and last step always included. What MLflow's UI draws charts from.
+	 * @param runIds 1 to 100 run ids
+	 * @param metricKey the metric key
+	 * @param maxResults points per run, 1 to 2500
+	 * @return the points, each with its run id
+	 */
+	Flux<MetricWithRunId> getMetricHistoryBulkInterval(List<String> runIds, String metricKey, int maxResults);
+
+	/**
+	 * The history of one metric across several runs between two steps (both included),
+	 * sampled by step as {@link #getMetricHistoryBulkInterval(List, String, int)} does.
+	 * @param runIds 1 to 100 run ids
+	 * @param metricKey the metric key
+	 * @param startStep the first step
+	 * @param endStep the last step, at least {@code startStep}
+	 * @param maxResults points per run, 1 to 2500
+	 * @return the points, each with its run id
+	 */
+	Flux<MetricWithRunId> getMetricHistoryBulkInterval(List<String> runIds, String metricKey, long startStep,
+			long endStep, int maxResults);
 
 	// Server
 
@@ -259,6 +354,24 @@ public interface MlflowOperations {
 	 * @return completes when the server stored the tag
 	 */
 	Mono<Void> setTag(String runId, String key, String value);
+
+	/**
+	 * Deletes a run tag.
+	 * @param runId the run id
+	 * @param key the tag key
+	 * @return completes when deleted; fails with {@code RESOURCE_DOES_NOT_EXIST} when the run has
+	 * no such tag
+	 */
+	Mono<Void> deleteTag(String runId, String key);
+
+	/**
+	 * Records the datasets a run used. The server keeps one entry per dataset name and digest,
+	 * so logging the same dataset again is harmless.
+	 * @param runId the run id
+	 * @param datasets the datasets with their context tags
+	 * @return completes when stored
+	 */
+	Mono<Void> logInputs(String runId, List<DatasetInput> datasets);
 
 	/**
 	 * Logs metrics, params and tags, split into as many requests as the server's limits need

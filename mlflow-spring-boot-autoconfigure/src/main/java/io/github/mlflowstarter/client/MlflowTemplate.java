@@ -7,6 +7,17 @@ import java.util.Map;
 import java.util.Objects;
 
 import io.github.mlflowstarter.client.WireTypes.CreateExperimentRequest;
+import io.github.mlflowstarter.client.model.MetricWithRunId;
+import io.github.mlflowstarter.client.model.LifecycleStage;
+import io.github.mlflowstarter.client.model.DatasetInput;
+import io.github.mlflowstarter.client.WireTypes.UpdateExperimentRequest;
+import io.github.mlflowstarter.client.WireTypes.SetExperimentTagRequest;
+import io.github.mlflowstarter.client.WireTypes.RunIdRequest;
+import io.github.mlflowstarter.client.WireTypes.MetricHistoryBulkIntervalResponse;
+import io.github.mlflowstarter.client.WireTypes.LogInputsRequest;
+import io.github.mlflowstarter.client.WireTypes.ExperimentIdRequest;
+import io.github.mlflowstarter.client.WireTypes.DeleteTagRequest;
+import io.github.mlflowstarter.client.WireTypes.DeleteExperimentTagRequest;
 import io.github.mlflowstarter.client.WireTypes.CreateExperimentResponse;
 import io.github.mlflowstarter.client.WireTypes.CreateRunRequest;
 import io.github.mlflowstarter.client.WireTypes.Empty;
@@ -55,6 +66,12 @@ public class MlflowTemplate implements MlflowOperations {
 	 * by the server, takes a few megabytes.
 	 */
 	static final int MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
+
+	/** The server's limit on the runs of one bulk-interval metric history request. */
+	static final int MAX_RUNS_PER_BULK_HISTORY = 100;
+
+	/** The server's limit on the points per run of a bulk-interval metric history request. */
+	static final int MAX_BULK_HISTORY_POINTS_PER_RUN = 2500;
 
 	private final RestCalls rest;
 
@@ -262,6 +279,72 @@ public class MlflowTemplate implements MlflowOperations {
 	}
 
 	@Override
+	public Mono<Void> renameExperiment(String experimentId, String newName) {
+		return Mono.defer(() -> {
+			requireText(experimentId, "experimentId");
+			requireText(newName, "newName");
+			// The server answers a taken name with its database's constraint violation (HTTP 400
+			// with raw SQL), so look first and say it plainly.
+			Mono<Void> nameIsFree = getExperimentByName(newName)
+				.filter((holder) -> !holder.experimentId().equals(experimentId))
+				.flatMap((holder) -> Mono.error(new MlflowException("Cannot rename MLflow experiment " + experimentId
+						+ " to '" + newName + "': experiment " + holder.experimentId() + " already has that name"
+						+ (holder.isActive() ? "" : " (it is deleted; names of deleted experiments stay taken until"
+								+ " the server's mlflow gc removes them)")
+						+ ". Choose another name")));
+			return nameIsFree.then(this.rest.post("/experiments/update",
+					new UpdateExperimentRequest(experimentId, newName), Empty.class, true));
+		}).then();
+	}
+
+	@Override
+	public Mono<Void> deleteExperiment(String experimentId) {
+		return changeExperimentLifecycle("/experiments/delete", experimentId, LifecycleStage.DELETED);
+	}
+
+	@Override
+	public Mono<Void> restoreExperiment(String experimentId) {
+		return changeExperimentLifecycle("/experiments/restore", experimentId, LifecycleStage.ACTIVE);
+	}
+
+	/**
+	 * Deletes or restores an experiment. The server answers {@code RESOURCE_DOES_NOT_EXIST} when
+	 * the experiment is already in the target stage (and so to a retried request whose first
+	 * answer was lost); that case completes, as a second delete of a run does.
+	 */
+	private Mono<Void> changeExperimentLifecycle(String path, String experimentId, String targetStage) {
+		return Mono.defer(() -> {
+			requireText(experimentId, "experimentId");
+			return this.rest.post(path, new ExperimentIdRequest(experimentId), Empty.class, true);
+		})
+			.then()
+			.onErrorResume(MlflowTemplate::isDoesNotExist, (ex) -> getExperiment(experimentId)
+				.onErrorResume(MlflowTemplate::isDoesNotExist, (absent) -> Mono.error(ex))
+				.flatMap((experiment) -> targetStage.equals(experiment.lifecycleStage()) ? Mono.<Void>empty() : Mono.error(ex)));
+	}
+
+	@Override
+	public Mono<Void> setExperimentTag(String experimentId, String key, String value) {
+		return Mono.defer(() -> {
+			requireText(experimentId, "experimentId");
+			requireText(key, "key");
+			Objects.requireNonNull(value, "value must not be null");
+			return this.rest.post("/experiments/set-experiment-tag",
+					new SetExperimentTagRequest(experimentId, key, value), Empty.class, true);
+		}).then();
+	}
+
+	@Override
+	public Mono<Void> deleteExperimentTag(String experimentId, String key) {
+		return Mono.defer(() -> {
+			requireText(experimentId, "experimentId");
+			requireText(key, "key");
+			return this.rest.post("/experiments/delete-experiment-tag",
+					new DeleteExperimentTagRequest(experimentId, key), Empty.class, true);
+		}).then();
+	}
+
+	@Override
 	public Flux<Experiment> searchExperiments() {
 		return searchExperiments(ExperimentSearch.all());
 	}
@@ -327,6 +410,33 @@ public class MlflowTemplate implements MlflowOperations {
 	}
 
 	@Override
+	public Mono<RunInfo> renameRun(String runId, String newName) {
+		return Mono.defer(() -> {
+			requireText(runId, "runId");
+			requireText(newName, "newName");
+			return this.rest.post("/runs/update", new UpdateRunRequest(runId, null, null, newName),
+					UpdateRunResponse.class, true);
+		}).map(UpdateRunResponse::runInfo);
+	}
+
+	@Override
+	public Mono<Void> deleteRun(String runId) {
+		return runIdCall("/runs/delete", runId);
+	}
+
+	@Override
+	public Mono<Void> restoreRun(String runId) {
+		return runIdCall("/runs/restore", runId);
+	}
+
+	private Mono<Void> runIdCall(String path, String runId) {
+		return Mono.defer(() -> {
+			requireText(runId, "runId");
+			return this.rest.post(path, new RunIdRequest(runId), Empty.class, true);
+		}).then();
+	}
+
+	@Override
 	public Flux<Metric> getMetricHistory(String runId, String metricKey) {
 		return new PageTokenPager<MetricHistoryResponse>((token) -> {
 			requireText(runId, "runId");
@@ -340,6 +450,48 @@ public class MlflowTemplate implements MlflowOperations {
 			}
 			return this.rest.get("/metrics/get-history", query, MetricHistoryResponse.class);
 		}, MetricHistoryResponse::nextPageToken).pages().concatMapIterable(MetricHistoryResponse::metricsOrEmpty);
+	}
+
+	@Override
+	public Flux<MetricWithRunId> getMetricHistoryBulkInterval(List<String> runIds, String metricKey, int maxResults) {
+		return metricHistoryBulkInterval(runIds, metricKey, null, null, maxResults);
+	}
+
+	@Override
+	public Flux<MetricWithRunId> getMetricHistoryBulkInterval(List<String> runIds, String metricKey, long startStep,
+			long endStep, int maxResults) {
+		return metricHistoryBulkInterval(runIds, metricKey, startStep, endStep, maxResults);
+	}
+
+	private Flux<MetricWithRunId> metricHistoryBulkInterval(List<String> runIds, String metricKey,
+			@Nullable Long startStep, @Nullable Long endStep, int maxResults) {
+		return Mono.defer(() -> {
+			Objects.requireNonNull(runIds, "runIds must not be null");
+			if (runIds.isEmpty() || runIds.size() > MAX_RUNS_PER_BULK_HISTORY) {
+				throw new IllegalArgumentException("runIds must hold 1 to " + MAX_RUNS_PER_BULK_HISTORY
+						+ " run ids (the server's limit), not " + runIds.size());
+			}
+			runIds.forEach((runId) -> requireText(runId, "runIds element"));
+			requireText(metricKey, "metricKey");
+			if (maxResults < 1 || maxResults > MAX_BULK_HISTORY_POINTS_PER_RUN) {
+				throw new IllegalArgumentException("maxResults must be between 1 and "
+						+ MAX_BULK_HISTORY_POINTS_PER_RUN + " (the server's limit), not " + maxResults);
+			}
+			if (startStep != null && endStep != null && startStep > endStep) {
+				throw new IllegalArgumentException(
+						"startStep " + startStep + " must not be greater than endStep " + endStep);
+			}
+			Map<String, List<String>> query = new LinkedHashMap<>();
+			query.put("run_ids", List.copyOf(runIds));
+			query.put("metric_key", List.of(metricKey));
+			if (startStep != null && endStep != null) {
+				query.put("start_step", List.of(String.valueOf(startStep)));
+				query.put("end_step", List.of(String.valueOf(endStep)));
+			}
+			query.put("max_results", List.of(String.valueOf(maxResults)));
+			return this.rest.get("/metrics/get-history-bulk-interval", query,
+					MetricHistoryBulkIntervalResponse.class);
+		}).flatMapIterable(MetricHistoryBulkIntervalResponse::metricsOrEmpty);
 	}
 
 	@Override
@@ -369,6 +521,25 @@ public class MlflowTemplate implements MlflowOperations {
 			requireText(key, "key");
 			Objects.requireNonNull(value, "value must not be null");
 			return this.rest.post("/runs/set-tag", new SetTagRequest(runId, key, value), Empty.class, true);
+		}).then();
+	}
+
+	@Override
+	public Mono<Void> deleteTag(String runId, String key) {
+		return Mono.defer(() -> {
+			requireText(runId, "runId");
+			requireText(key, "key");
+			return this.rest.post("/runs/delete-tag", new DeleteTagRequest(runId, key), Empty.class, true);
+		}).then();
+	}
+
+	@Override
+	public Mono<Void> logInputs(String runId, List<DatasetInput> datasets) {
+		return Mono.defer(() -> {
+			requireText(runId, "runId");
+			Objects.requireNonNull(datasets, "datasets must not be null");
+			return this.rest.post("/runs/log-inputs", new LogInputsRequest(runId, List.copyOf(datasets)),
+					Empty.class, true);
 		}).then();
 	}
 

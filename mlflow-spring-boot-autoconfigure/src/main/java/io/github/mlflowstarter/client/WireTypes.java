@@ -5,8 +5,10 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.github.mlflowstarter.client.model.DatasetInput;
 import io.github.mlflowstarter.client.model.Experiment;
 import io.github.mlflowstarter.client.model.Metric;
+import io.github.mlflowstarter.client.model.MetricWithRunId;
 import io.github.mlflowstarter.client.model.Param;
 import io.github.mlflowstarter.client.model.Run;
 import io.github.mlflowstarter.client.model.RunInfo;
@@ -127,6 +129,40 @@ final class WireTypes {
 
 	record LogBatchRequest(@JsonProperty("run_id") String runId, @JsonProperty("metrics") List<Metric> metrics,
 			@JsonProperty("params") List<Param> params, @JsonProperty("tags") List<Tag> tags) {
+	}
+
+	record ExperimentIdRequest(@JsonProperty("experiment_id") String experimentId) {
+	}
+
+	record UpdateExperimentRequest(@JsonProperty("experiment_id") String experimentId,
+			@JsonProperty("new_name") String newName) {
+	}
+
+	record SetExperimentTagRequest(@JsonProperty("experiment_id") String experimentId,
+			@JsonProperty("key") String key, @JsonProperty("value") String value) {
+	}
+
+	record DeleteExperimentTagRequest(@JsonProperty("experiment_id") String experimentId,
+			@JsonProperty("key") String key) {
+	}
+
+	record RunIdRequest(@JsonProperty("run_id") String runId) {
+	}
+
+	record DeleteTagRequest(@JsonProperty("run_id") String runId, @JsonProperty("key") String key) {
+	}
+
+	record LogInputsRequest(@JsonProperty("run_id") String runId,
+			@JsonProperty("datasets") List<DatasetInput> datasets) {
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record MetricHistoryBulkIntervalResponse(@JsonProperty("metrics") @Nullable List<MetricWithRunId> metrics) {
+
+		List<MetricWithRunId> metricsOrEmpty() {
+			return (this.metrics != null) ? this.metrics : List.of();
+		}
+
 	}
 
 }

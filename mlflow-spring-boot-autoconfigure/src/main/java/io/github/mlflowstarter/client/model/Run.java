@@ -8,12 +8,24 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  *
  * @param info the run metadata
  * @param data the run data
+ * @param inputs the datasets the run used
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record Run(@JsonProperty("info") RunInfo info, @JsonProperty("data") RunData data) {
+public record Run(@JsonProperty("info") RunInfo info, @JsonProperty("data") RunData data,
+		@JsonProperty("inputs") RunInputs inputs) {
 
 	public Run {
 		data = (data != null) ? data : RunData.empty();
+		inputs = (inputs != null) ? inputs : RunInputs.empty();
+	}
+
+	/**
+	 * A run without inputs.
+	 * @param info the run metadata
+	 * @param data the run data
+	 */
+	public Run(RunInfo info, RunData data) {
+		this(info, data, RunInputs.empty());
 	}
 
 	/**
