@@ -20,9 +20,9 @@ import reactor.core.publisher.Mono;
  * Every method maps onto one endpoint of the registry's REST API (except
  * {@link #createModelVersionFromRun}, which reads the run first, and {@link #awaitReady}, which
  * polls). Like every reactive method, nothing is sent until the returned publisher is
- * subscribed to. A {@code null} or blank name, version, key or alias fails with an
- * {@link IllegalArgumentException} that names the parameter, when the method is called or
- * subscribed to. Errors of the server arrive as {@link MlflowApiException}: an unknown model or
+ * subscribed to. For a {@code null} or blank name, version, key or alias the returned publisher
+ * fails with an {@link IllegalArgumentException} that names the parameter, and nothing is sent.
+ * Errors of the server arrive as {@link MlflowApiException}: an unknown model or
  * version as {@code RESOURCE_DOES_NOT_EXIST}, a duplicate name as
  * {@code RESOURCE_ALREADY_EXISTS}, an invalid value as {@code INVALID_PARAMETER_VALUE}.
  * <p>
