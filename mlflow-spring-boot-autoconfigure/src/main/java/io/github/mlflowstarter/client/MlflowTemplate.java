@@ -131,7 +131,7 @@ public class MlflowTemplate implements MlflowOperations {
 		this.loggingOptions = builder.loggingOptions;
 		this.batchSender = new BatchSender(this.rest, this.loggingOptions.retry(), this.loggingCounters);
 		this.artifacts = new MlflowArtifactsTemplate(this.rest, (runId) -> getRun(runId).map(Run::info));
-		this.modelRegistry = new MlflowModelRegistryTemplate(this.rest);
+		this.modelRegistry = new MlflowModelRegistryTemplate(this.rest, (runId) -> getRun(runId).map(Run::info));
 		this.loggedModels = new MlflowLoggedModelsTemplate(this.rest);
 		this.activeRun = (builder.resumeRunId != null) ? existingRun(builder.resumeRunId)
 				: newRun(builder.activeRunExperiment, builder.activeRunSpec);

@@ -126,6 +126,19 @@ final class RestCalls {
 		});
 	}
 
+	/**
+	 * Sends a request with a JSON body with any method, telling the caller about each retry,
+	 * for example so that a delete can tell "already deleted by my earlier attempt" from
+	 * "never existed".
+	 * @param safeToRepeat whether applying the request twice does no harm; when {@code false}
+	 * the request is only sent again when it certainly never reached the server
+	 * @param onRetry called before each new attempt
+	 */
+	<T> Mono<T> send(HttpMethod method, String path, Object body, Class<T> responseType, boolean safeToRepeat,
+			Runnable onRetry) {
+		return send(method, path, body, responseType, this.retryPolicy, safeToRepeat, onRetry);
+	}
+
 	private <T> Mono<T> send(HttpMethod method, String path, Object body, Class<T> responseType, RetryPolicy policy,
 			boolean safeToRepeat, Runnable onRetry) {
 		String operation = method.name() + " " + API_PREFIX + path;
