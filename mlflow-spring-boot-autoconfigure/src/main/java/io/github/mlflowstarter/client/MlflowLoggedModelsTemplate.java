@@ -148,7 +148,7 @@ final class MlflowLoggedModelsTemplate implements MlflowLoggedModels {
 						orderBy.isEmpty() ? null : orderBy, search.pageSize(), token),
 				SearchLoggedModelsResponse.class, true), SearchLoggedModelsResponse::nextPageToken)
 			.pages()
-			.concatMapIterable(SearchLoggedModelsResponse::modelsOrEmpty);
+			.concatMapIterable(SearchLoggedModelsResponse::modelsOrEmpty, 1);
 	}
 
 	@Override
@@ -233,7 +233,7 @@ final class MlflowLoggedModelsTemplate implements MlflowLoggedModels {
 			return this.rest.get(MODEL + "/artifacts/directories", modelIdVariable(modelId), query,
 					ListLoggedModelArtifactsResponse.class);
 		}, ListLoggedModelArtifactsResponse::nextPageToken).pages()
-			.concatMapIterable(ListLoggedModelArtifactsResponse::filesOrEmpty);
+			.concatMapIterable(ListLoggedModelArtifactsResponse::filesOrEmpty, 1);
 	}
 
 	private Mono<URI> artifactFileUrl(String modelId, String artifactPath) {
