@@ -45,13 +45,27 @@ final class ArtifactProxy {
 	 * @throws MlflowArtifactsUnavailableException if the proxy does not serve the artifact URI
 	 */
 	URI fileUrl(String runId, @Nullable String artifactUri, String artifactPath) {
-		String file = UriUtils.encodePath(artifactPath, StandardCharsets.UTF_8);
-		return URI.create(rootUrl(runId, artifactUri) + "/" + file);
+		return ownerFileUrl("MLflow run " + runId, artifactUri, artifactPath);
 	}
 
-	private String rootUrl(String runId, @Nullable String artifactUri) {
+	/**
+	 * The proxy URL of one artifact file of any owner of an artifact URI of the same form as
+	 * a run's, such as a logged model ({@code mlflow-artifacts:/1/models/m-.../artifacts}).
+	 * @param owner the owner, for messages, such as {@code logged model m-...}
+	 * @param artifactUri the owner's artifact URI
+	 * @param artifactPath a {@linkplain ArtifactPaths#checkFile checked} path relative to the
+	 * artifact root
+	 * @return the URL
+	 * @throws MlflowArtifactsUnavailableException if the proxy does not serve the artifact URI
+	 */
+	URI ownerFileUrl(String owner, @Nullable String artifactUri, String artifactPath) {
+		String file = UriUtils.encodePath(artifactPath, StandardCharsets.UTF_8);
+		return URI.create(rootUrl(owner, artifactUri) + "/" + file);
+	}
+
+	private String rootUrl(String owner, @Nullable String artifactUri) {
 		if (artifactUri == null || !artifactUri.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
-			throw notServed(runId, artifactUri);
+			throw notServed(owner, artifactUri);
 		}
 		String rest = artifactUri.substring(SCHEME.length());
 		String authority = null;
@@ -71,8 +85,8 @@ final class ArtifactProxy {
 		return this.trackingUri.getScheme() + "://" + host + fullPath;
 	}
 
-	private MlflowArtifactsUnavailableException notServed(String runId, @Nullable String artifactUri) {
-		return new MlflowArtifactsUnavailableException("The artifacts of MLflow run " + runId + " live at '"
+	private MlflowArtifactsUnavailableException notServed(String owner, @Nullable String artifactUri) {
+		return new MlflowArtifactsUnavailableException("The artifacts of " + owner + " live at '"
 				+ artifactUri + "', which the MLflow server at " + this.trackingUri
 				+ " does not serve through its artifact proxy (it serves mlflow-artifacts: URIs only). " + FIX,
 				artifactUri, null);

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import io.github.mlflowstarter.client.ArtifactWireTypes.ListArtifactsResponse;
@@ -35,6 +36,10 @@ import org.springframework.web.reactive.function.BodyInserters;
  * {@link MlflowArtifacts} over the {@link RestCalls} of an {@link MlflowTemplate}: listing through
  * the tracking API, uploads and downloads through the server's artifact proxy at the URL the
  * run's artifact URI maps to.
+ * <p>
+ * The same transfers serve the artifacts of logged models, whose artifact URIs have the same
+ * form: {@link #MlflowArtifactsTemplate(RestCalls, String, BiFunction, BiFunction)} takes how to
+ * list an owner's artifacts and where its files live.
  */
 final class MlflowArtifactsTemplate implements MlflowArtifacts {
 
@@ -42,25 +47,53 @@ final class MlflowArtifactsTemplate implements MlflowArtifacts {
 
 	private final RestCalls rest;
 
-	private final Function<String, Mono<RunInfo>> runInfo;
+	private final String idName;
+
+	private final BiFunction<String, @Nullable String, Flux<FileInfo>> lister;
+
+	private final BiFunction<String, String, Mono<URI>> fileUrl;
 
 	private final ArtifactProxy proxy;
 
 	/**
-	 * Creates the artifact operations.
+	 * Creates the artifact operations on runs.
 	 * @param rest the template's HTTP calls
 	 * @param runInfo fetches the info of a run by id, for its artifact URI
 	 */
 	MlflowArtifactsTemplate(RestCalls rest, Function<String, Mono<RunInfo>> runInfo) {
 		this.rest = rest;
-		this.runInfo = runInfo;
+		this.idName = "runId";
+		this.lister = this::listRunArtifacts;
+		this.proxy = new ArtifactProxy(rest.trackingUri());
+		this.fileUrl = (runId, artifactPath) -> runInfo.apply(runId)
+			.map((info) -> this.proxy.fileUrl(runId, info.artifactUri(), artifactPath));
+	}
+
+	/**
+	 * Creates artifact operations on another owner of artifacts, such as a logged model.
+	 * @param rest the template's HTTP calls
+	 * @param idName the name of the owner's id in messages, such as {@code modelId}
+	 * @param lister lists the entries of a {@linkplain ArtifactPaths#checkDirectory checked}
+	 * directory of an owner ({@code null} for the root)
+	 * @param fileUrl the proxy URL of a {@linkplain ArtifactPaths#checkFile checked} file of an
+	 * owner
+	 */
+	MlflowArtifactsTemplate(RestCalls rest, String idName, BiFunction<String, @Nullable String, Flux<FileInfo>> lister,
+			BiFunction<String, String, Mono<URI>> fileUrl) {
+		this.rest = rest;
+		this.idName = idName;
+		this.lister = lister;
+		this.fileUrl = fileUrl;
 		this.proxy = new ArtifactProxy(rest.trackingUri());
 	}
 
 	@Override
 	public Flux<FileInfo> list(String runId, @Nullable String path) {
 		requireRunId(runId);
-		String directory = ArtifactPaths.checkDirectory(path);
+		return this.lister.apply(runId, ArtifactPaths.checkDirectory(path));
+	}
+
+	private Flux<FileInfo> listRunArtifacts(String runId, @Nullable String directory) {
 		return new PageTokenPager<ListArtifactsResponse>((token) -> {
 			Map<String, List<String>> query = new LinkedHashMap<>();
 			query.put("run_id", List.of(runId));
@@ -164,13 +197,12 @@ final class MlflowArtifactsTemplate implements MlflowArtifacts {
 	}
 
 	private Mono<URI> fileUrl(String runId, String artifactPath) {
-		return this.runInfo.apply(runId)
-			.map((info) -> this.proxy.fileUrl(runId, info.artifactUri(), artifactPath));
+		return this.fileUrl.apply(runId, artifactPath);
 	}
 
-	private static void requireRunId(@Nullable String runId) {
+	private void requireRunId(@Nullable String runId) {
 		if (runId == null || runId.isBlank()) {
-			throw new IllegalArgumentException("runId must not be null or blank");
+			throw new IllegalArgumentException(this.idName + " must not be null or blank");
 		}
 	}
 

@@ -132,7 +132,7 @@ public class MlflowTemplate implements MlflowOperations {
 		this.batchSender = new BatchSender(this.rest, this.loggingOptions.retry(), this.loggingCounters);
 		this.artifacts = new MlflowArtifactsTemplate(this.rest, (runId) -> getRun(runId).map(Run::info));
 		this.modelRegistry = new MlflowModelRegistryTemplate(this.rest, (runId) -> getRun(runId).map(Run::info));
-		this.loggedModels = new MlflowLoggedModelsTemplate(this.rest);
+		this.loggedModels = new MlflowLoggedModelsTemplate(this.rest, (runId) -> getRun(runId).map(Run::info));
 		this.activeRun = (builder.resumeRunId != null) ? existingRun(builder.resumeRunId)
 				: newRun(builder.activeRunExperiment, builder.activeRunSpec);
 	}

@@ -63,22 +63,44 @@ final class RestCalls {
 	 * Sends a GET; reads are always safe to repeat.
 	 */
 	<T> Mono<T> get(String path, Map<String, List<String>> query, Class<T> responseType) {
-		StringBuilder template = new StringBuilder(API_PREFIX).append(path);
-		Map<String, Object> variables = new LinkedHashMap<>();
+		return get(path, Map.of(), query, responseType);
+	}
+
+	/**
+	 * Sends a GET to a path with variables, such as {@code /logged-models/{model_id}}; reads are
+	 * always safe to repeat. Each variable is encoded as one path segment ({@code /} becomes
+	 * {@code %2F}, a space {@code %20}), and the operation is named after the template, not the
+	 * values, so that observations stay low-cardinality.
+	 * @param pathTemplate the path below {@link #API_PREFIX}, with {@code {name}} placeholders
+	 * @param pathVariables the value of each placeholder
+	 * @param query the query parameters
+	 * @param responseType the type of the response body
+	 */
+	<T> Mono<T> get(String pathTemplate, Map<String, String> pathVariables, Map<String, List<String>> query,
+			Class<T> responseType) {
+		StringBuilder template = new StringBuilder(API_PREFIX).append(pathTemplate);
+		Map<String, Object> variables = new LinkedHashMap<>(pathVariables);
 		query.forEach((name, values) -> {
 			for (int i = 0; i < values.size(); i++) {
 				String variable = (values.size() == 1) ? name : name + i;
-				template.append(variables.isEmpty() ? '?' : '&').append(name).append("={").append(variable).append('}');
+				while (pathVariables.containsKey(variable)) {
+					variable = "query_" + variable;
+				}
+				template.append((template.indexOf("?") < 0) ? '?' : '&')
+					.append(name)
+					.append("={")
+					.append(variable)
+					.append('}');
 				variables.put(variable, values.get(i));
 			}
 		});
-		String operation = "GET " + API_PREFIX + path;
+		String operation = "GET " + API_PREFIX + expand(pathTemplate, pathVariables);
 		Mono<T> request = this.webClient.get()
 			.uri(template.toString(), variables)
 			.accept(MediaType.APPLICATION_JSON)
 			.exchangeToMono((response) -> decode(operation, response, responseType))
 			.onErrorMap(RestCalls::isTransportFailure, (ex) -> unreachable(operation, ex));
-		return this.observer.observe(operationName(path),
+		return this.observer.observe(operationName(pathTemplate),
 				Retries.withRetries(request, this.retryPolicy, Retries::isTransient, operation, () -> {
 				}));
 	}
@@ -139,18 +161,44 @@ final class RestCalls {
 		return send(method, path, body, responseType, this.retryPolicy, safeToRepeat, onRetry);
 	}
 
+	/**
+	 * Sends a request with any method to a path with variables, such as
+	 * {@code /logged-models/{model_id}/tags/{tag_key}}. Each variable is encoded as one path
+	 * segment ({@code /} becomes {@code %2F}, a space {@code %20}), and the operation is named
+	 * after the template ({@code logged-models.{model_id}.tags.{tag_key}}), not the values, so
+	 * that observations stay low-cardinality.
+	 * @param pathTemplate the path below {@link #API_PREFIX}, with {@code {name}} placeholders
+	 * @param pathVariables the value of each placeholder
+	 * @param body the JSON body, or {@code null} to send none (MLflow treats a missing body as
+	 * {@code {}})
+	 * @param safeToRepeat whether applying the request twice does no harm; when {@code false}
+	 * the request is only sent again when it certainly never reached the server
+	 */
+	<T> Mono<T> send(HttpMethod method, String pathTemplate, Map<String, String> pathVariables,
+			@Nullable Object body, Class<T> responseType, boolean safeToRepeat) {
+		return exchange(method, pathTemplate, pathVariables, body, responseType, this.retryPolicy, safeToRepeat,
+				() -> {
+				});
+	}
+
 	private <T> Mono<T> send(HttpMethod method, String path, Object body, Class<T> responseType, RetryPolicy policy,
 			boolean safeToRepeat, Runnable onRetry) {
-		String operation = method.name() + " " + API_PREFIX + path;
-		Mono<T> request = this.webClient.method(method)
-			.uri(API_PREFIX + path)
-			.contentType(MediaType.APPLICATION_JSON)
-			.accept(MediaType.APPLICATION_JSON)
-			.bodyValue(body)
-			.exchangeToMono((response) -> decode(operation, response, responseType))
+		return exchange(method, path, Map.of(), body, responseType, policy, safeToRepeat, onRetry);
+	}
+
+	private <T> Mono<T> exchange(HttpMethod method, String pathTemplate, Map<String, String> pathVariables,
+			@Nullable Object body, Class<T> responseType, RetryPolicy policy, boolean safeToRepeat,
+			Runnable onRetry) {
+		String operation = method.name() + " " + API_PREFIX + expand(pathTemplate, pathVariables);
+		WebClient.RequestBodySpec spec = this.webClient.method(method)
+			.uri(API_PREFIX + pathTemplate, pathVariables)
+			.accept(MediaType.APPLICATION_JSON);
+		WebClient.RequestHeadersSpec<?> withBody = (body != null)
+				? spec.contentType(MediaType.APPLICATION_JSON).bodyValue(body) : spec;
+		Mono<T> request = withBody.exchangeToMono((response) -> decode(operation, response, responseType))
 			.onErrorMap(RestCalls::isTransportFailure, (ex) -> unreachable(operation, ex));
 		Predicate<Throwable> retryable = safeToRepeat ? Retries::isTransient : Retries::wasNeverSent;
-		return this.observer.observe(operationName(path),
+		return this.observer.observe(operationName(pathTemplate),
 				Retries.withRetries(request, policy, retryable, operation, onRetry));
 	}
 
@@ -219,6 +267,18 @@ final class RestCalls {
 	 */
 	static String operationName(String path) {
 		return (path.startsWith("/") ? path.substring(1) : path).replace('/', '.');
+	}
+
+	/**
+	 * The path with its variables filled in as they are, for messages: readable rather than
+	 * encoded.
+	 */
+	static String expand(String pathTemplate, Map<String, String> pathVariables) {
+		String path = pathTemplate;
+		for (Map.Entry<String, String> variable : pathVariables.entrySet()) {
+			path = path.replace("{" + variable.getKey() + "}", variable.getValue());
+		}
+		return path;
 	}
 
 	private <T> Mono<T> decode(String operation, ClientResponse response, Class<T> responseType) {
