@@ -20,10 +20,12 @@ import org.springframework.core.io.buffer.DataBuffer;
  * {@link MlflowArtifactsUnavailableException} that names the run's artifact URI.
  * <p>
  * Artifact paths are relative to the run's artifact root and use {@code /} between directories,
- * such as {@code model/weights.bin}. A path that the server would reject (absolute, with a
- * {@code ..} segment, a {@code #} or a backslash) fails at the call with an
- * {@link MlflowValidationException} that names the rule. Uploading to an existing path replaces
- * the file.
+ * such as {@code model/weights.bin}. A path that the server would reject (absolute, a
+ * {@code file:} URI, with a {@code ..} segment, a {@code #}, a backslash or a control character)
+ * or would store under another name or fail on (a percent-escape such as {@code %41}, which the
+ * server decodes; an empty {@code //} or {@code .} segment; a file or directory name over 255
+ * bytes) fails at the call with an {@link MlflowValidationException} that names the rule.
+ * Uploading to an existing path replaces the file.
  * <p>
  * Files travel as streams: uploading from a {@link Path} or a {@code Flux<DataBuffer>} and
  * downloading to a {@link Path} or as a {@code Flux<DataBuffer>} hold only a few buffers in

@@ -111,7 +111,9 @@ public interface MlflowOperations {
 	Mono<String> createExperiment(String name, @Nullable String artifactLocation, Map<String, String> tags);
 
 	/**
-	 * Gets an experiment by id (deleted experiments included).
+	 * Gets an experiment by id (deleted experiments included). An id that is an integer outside
+	 * the 64-bit range fails with {@link IllegalArgumentException} (the server would fail with an
+	 * internal error).
 	 * @param experimentId the experiment id
 	 * @return the experiment; fails with {@code RESOURCE_DOES_NOT_EXIST} when there is none
 	 */
@@ -307,7 +309,9 @@ public interface MlflowOperations {
 	// Logging
 
 	/**
-	 * Logs a param. Params are write-once; logging the same value again is harmless.
+	 * Logs a param. Params are write-once; logging the same value again is harmless. A key or a
+	 * value the server would refuse or truncate (over 250 or 6000 characters) fails with
+	 * {@link MlflowValidationException} before anything is sent.
 	 * @param runId the run id
 	 * @param key the param key
 	 * @param value the param value
@@ -347,7 +351,9 @@ public interface MlflowOperations {
 	Mono<Void> logMetric(String runId, Metric metric);
 
 	/**
-	 * Sets a run tag, replacing any earlier value.
+	 * Sets a run tag, replacing any earlier value. A key or a value the server would refuse or
+	 * truncate (over 250 or 8000 characters) fails with {@link MlflowValidationException} before
+	 * anything is sent.
 	 * @param runId the run id
 	 * @param key the tag key
 	 * @param value the tag value
@@ -376,7 +382,8 @@ public interface MlflowOperations {
 	/**
 	 * Logs metrics, params and tags, split into as many requests as the server's limits need
 	 * (1000 metrics, 100 params, 100 tags and 1000 entries per request, under 1 MB), sent in
-	 * order.
+	 * order. Every entry is checked first; when one is invalid, the call fails with
+	 * {@link MlflowValidationException} and nothing of the batch is sent.
 	 * @param runId the run id
 	 * @param batch the entries to log
 	 * @return completes when the server stored every entry

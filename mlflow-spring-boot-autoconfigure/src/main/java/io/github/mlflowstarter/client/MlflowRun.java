@@ -1,6 +1,8 @@
 package io.github.mlflowstarter.client;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -220,7 +222,7 @@ public final class MlflowRun {
 		batch.metrics().forEach(LogEntryValidator::checkMetric);
 		batch.tags().forEach((tag) -> LogEntryValidator.checkTag(tag.key(), tag.value()));
 		batch.params().forEach((param) -> LogEntryValidator.checkParam(param.key(), param.value()));
-		batch.params().forEach((param) -> checkParam(param.key(), param.value()));
+		rememberParams(batch.params());
 		Mono<Void> delivery = Mono.empty();
 		for (Param param : batch.params()) {
 			delivery = delivery.and(this.pipeline.enqueue(param));
@@ -303,10 +305,38 @@ public final class MlflowRun {
 		LogEntryValidator.checkParam(key, value);
 		String earlier = this.loggedParams.putIfAbsent(key, value);
 		if (earlier != null && !earlier.equals(value)) {
-			throw new MlflowValidationException("Param '" + key + "' was already logged with value '" + earlier
-					+ "'; MLflow params are write-once, so the value '" + value + "' was not logged. Use a metric or a"
-					+ " tag for values that change");
+			throw changedParam(key, earlier, value);
 		}
+	}
+
+	/**
+	 * Checks the params of a batch against each other and against the params logged before, and
+	 * remembers them only when all of them pass, so that a refused batch leaves no trace.
+	 */
+	private void rememberParams(List<Param> params) {
+		Map<String, String> batchValues = new HashMap<>();
+		for (Param param : params) {
+			String earlier = batchValues.containsKey(param.key()) ? batchValues.get(param.key())
+					: this.loggedParams.get(param.key());
+			if (earlier != null && !earlier.equals(param.value())) {
+				throw changedParam(param.key(), earlier, param.value());
+			}
+			batchValues.putIfAbsent(param.key(), param.value());
+		}
+		batchValues.forEach(this.loggedParams::putIfAbsent);
+	}
+
+	private static MlflowValidationException changedParam(String key, String earlier, @Nullable String value) {
+		return new MlflowValidationException("Param '" + key + "' was already logged with value '"
+				+ abbreviate(earlier) + "'; MLflow params are write-once, so the value '" + abbreviate(value)
+				+ "' was not logged. Use a metric or a tag for values that change");
+	}
+
+	private static String abbreviate(@Nullable String value) {
+		if (value == null || value.length() <= 100) {
+			return String.valueOf(value);
+		}
+		return value.substring(0, 100) + "... (" + value.length() + " characters)";
 	}
 
 }

@@ -245,7 +245,7 @@ public class MlflowTemplate implements MlflowOperations {
 	@Override
 	public Mono<Experiment> getExperiment(String experimentId) {
 		return Mono.defer(() -> {
-			requireText(experimentId, "experimentId");
+			requireExperimentId(experimentId);
 			return this.rest.get("/experiments/get", Map.of("experiment_id", List.of(experimentId)),
 					ExperimentResponse.class);
 		}).map(ExperimentResponse::experiment);
@@ -361,12 +361,15 @@ public class MlflowTemplate implements MlflowOperations {
 
 	@Override
 	public Flux<Run> searchRuns(RunSearch search) {
-		return new PageTokenPager<SearchRunsResponse>((token) -> this.rest.post("/runs/search",
-				new SearchRunsRequest(search.experimentIds(), search.filter(), search.viewType(), search.pageSize(),
-						search.orderBy().isEmpty() ? null : search.orderBy(), token),
-				SearchRunsResponse.class, true), SearchRunsResponse::nextPageToken)
-			.pages()
-			.concatMapIterable(SearchRunsResponse::runsOrEmpty);
+		return Flux.defer(() -> {
+			search.experimentIds().forEach(MlflowTemplate::requireExperimentId);
+			return new PageTokenPager<SearchRunsResponse>((token) -> this.rest.post("/runs/search",
+					new SearchRunsRequest(search.experimentIds(), search.filter(), search.viewType(), search.pageSize(),
+							search.orderBy().isEmpty() ? null : search.orderBy(), token),
+					SearchRunsResponse.class, true), SearchRunsResponse::nextPageToken)
+				.pages()
+				.concatMapIterable(SearchRunsResponse::runsOrEmpty);
+		});
 	}
 
 	@Override
@@ -384,7 +387,7 @@ public class MlflowTemplate implements MlflowOperations {
 	@Override
 	public Mono<Run> createRun(String experimentId, RunSpec spec) {
 		return Mono.defer(() -> {
-			requireText(experimentId, "experimentId");
+			requireExperimentId(experimentId);
 			long startTime = (spec.startTime() != null) ? spec.startTime() : System.currentTimeMillis();
 			return this.rest.post("/runs/create", new CreateRunRequest(experimentId, spec.runName(), startTime,
 					spec.tags().get(SystemTags.USER), toTags(spec.tags())), RunResponse.class, false);
@@ -498,8 +501,7 @@ public class MlflowTemplate implements MlflowOperations {
 	public Mono<Void> logParam(String runId, String key, String value) {
 		return Mono.defer(() -> {
 			requireText(runId, "runId");
-			requireText(key, "key");
-			Objects.requireNonNull(value, "value must not be null");
+			LogEntryValidator.checkParam(key, value);
 			return this.rest.post("/runs/log-parameter", new LogParamRequest(runId, key, value), Empty.class, true);
 		}).then();
 	}
@@ -508,7 +510,7 @@ public class MlflowTemplate implements MlflowOperations {
 	public Mono<Void> logMetric(String runId, Metric metric) {
 		return Mono.defer(() -> {
 			requireText(runId, "runId");
-			requireText(metric.key(), "key");
+			LogEntryValidator.checkMetric(metric);
 			return this.rest.post("/runs/log-metric", new LogMetricRequest(runId, metric.key(), metric.value(),
 					metric.timestamp(), metric.step()), Empty.class, true);
 		}).then();
@@ -518,8 +520,7 @@ public class MlflowTemplate implements MlflowOperations {
 	public Mono<Void> setTag(String runId, String key, String value) {
 		return Mono.defer(() -> {
 			requireText(runId, "runId");
-			requireText(key, "key");
-			Objects.requireNonNull(value, "value must not be null");
+			LogEntryValidator.checkTag(key, value);
 			return this.rest.post("/runs/set-tag", new SetTagRequest(runId, key, value), Empty.class, true);
 		}).then();
 	}
@@ -547,6 +548,10 @@ public class MlflowTemplate implements MlflowOperations {
 	public Mono<Void> logBatch(String runId, LogBatch batch) {
 		return Mono.defer(() -> {
 			requireText(runId, "runId");
+			Objects.requireNonNull(batch, "batch must not be null");
+			batch.metrics().forEach(LogEntryValidator::checkMetric);
+			batch.params().forEach((param) -> LogEntryValidator.checkParam(param.key(), param.value()));
+			batch.tags().forEach((tag) -> LogEntryValidator.checkTag(tag.key(), tag.value()));
 			return Flux.fromIterable(LogBatchSplitter.split(batch))
 				.concatMap((piece) -> this.rest.post("/runs/log-batch",
 						new LogBatchRequest(runId, piece.metrics(), piece.params(), piece.tags()), Empty.class, true))
@@ -556,6 +561,33 @@ public class MlflowTemplate implements MlflowOperations {
 
 	private static List<Tag> toTags(Map<String, String> tags) {
 		return tags.entrySet().stream().map((entry) -> Tag.of(entry.getKey(), entry.getValue())).toList();
+	}
+
+	/**
+	 * Refuses an experiment id that is blank, or an integer that no MLflow experiment can have:
+	 * the SQL store fails with an internal error (HTTP 500, which looks transient and would be
+	 * retried in vain) for integers outside the 64-bit range.
+	 */
+	private static void requireExperimentId(@Nullable String experimentId) {
+		requireText(experimentId, "experimentId");
+		String digits = experimentId.strip();
+		if (digits.startsWith("-") || digits.startsWith("+")) {
+			digits = digits.substring(1);
+		}
+		if (!digits.isEmpty() && digits.chars().allMatch((c) -> c >= '0' && c <= '9')) {
+			try {
+				Long.parseLong(experimentId.strip());
+			}
+			catch (NumberFormatException ex) {
+				throw new IllegalArgumentException("experimentId '" + abbreviate(experimentId)
+						+ "' is out of range: MLflow experiment ids are 64-bit integers (at most " + Long.MAX_VALUE
+						+ "); check where the id came from");
+			}
+		}
+	}
+
+	private static String abbreviate(String text) {
+		return (text.length() <= 60) ? text : text.substring(0, 60) + "... (" + text.length() + " characters)";
 	}
 
 	private static void requireText(@Nullable String value, String name) {

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  *
  * @param key the metric key
  * @param value the value; NaN is stored as NaN, infinities are clamped by the server to
- * &plusmn;{@link Double#MAX_VALUE}
+ * &plusmn;{@link Double#MAX_VALUE}, and {@code -0.0} is read back as {@code 0.0}
  * @param timestamp milliseconds since the epoch
  * @param step the step (for example the epoch) the value belongs to
  */
