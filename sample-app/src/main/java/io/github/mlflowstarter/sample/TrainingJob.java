@@ -3,12 +3,15 @@ package io.github.mlflowstarter.sample;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.github.mlflowstarter.autoconfigure.MlflowConnectionDetails;
 import io.github.mlflowstarter.autoconfigure.MlflowUiLinks;
 import io.github.mlflowstarter.client.MlflowOperations;
 import io.github.mlflowstarter.client.MlflowRun;
+import io.github.mlflowstarter.client.model.DatasetInput;
+import io.github.mlflowstarter.client.model.ModelVersion;
 import io.github.mlflowstarter.client.model.RunInfo;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -37,10 +40,14 @@ class TrainingJob implements ApplicationRunner {
 
 	private final TrainingProperties properties;
 
-	TrainingJob(MlflowOperations mlflow, MlflowConnectionDetails connection, TrainingProperties properties) {
+	private final ModelPublisher publisher;
+
+	TrainingJob(MlflowOperations mlflow, MlflowConnectionDetails connection, TrainingProperties properties,
+			ModelPublisher publisher) {
 		this.mlflow = mlflow;
 		this.connection = connection;
 		this.properties = properties;
+		this.publisher = publisher;
 	}
 
 	@Override
@@ -70,6 +77,7 @@ class TrainingJob implements ApplicationRunner {
 		run.setTag("model.family", "logistic-regression");
 		run.setTag("optimizer", "full-batch-gradient-descent");
 		run.setTag("dataset", "synthetic-gaussian");
+		run.runId().flatMap((runId) -> this.mlflow.logInputs(runId, datasetInputs())).block();
 
 		LogisticRegression model = new LogisticRegression(training.dimensions(), this.properties.getSeed());
 		double initialLoss = model.logLoss(training);
@@ -143,17 +151,53 @@ class TrainingJob implements ApplicationRunner {
 		}
 	}
 
+	/**
+	 * The generated data, described as MLflow dataset inputs: the generator's settings identify
+	 * the data, so they make its digest.
+	 */
+	private List<DatasetInput> datasetInputs() {
+		String generator = String.format(Locale.ROOT,
+				"{\"generator\": \"gaussian\", \"samples\": %d, \"features\": %d, \"seed\": %d}",
+				this.properties.getSamples(), this.properties.getFeatures(), this.properties.getSeed());
+		String digest = String.format("%08x", generator.hashCode());
+		return List.of(DatasetInput.of(mlflowDataset("synthetic-train", digest, generator), "training"),
+				DatasetInput.of(mlflowDataset("synthetic-validation", digest, generator), "validation"));
+	}
+
+	private static io.github.mlflowstarter.client.model.Dataset mlflowDataset(String name, String digest,
+			String generator) {
+		return io.github.mlflowstarter.client.model.Dataset.of(name, digest, "code", generator);
+	}
+
 	private void report(MlflowRun run, Trial trial) {
 		RunInfo info = run.getInfo();
 		System.out.printf("Trained logistic regression for %d epochs: validation accuracy %.3f, loss %.4f%n",
 				this.properties.getEpochs(), trial.accuracy(), trial.loss());
-		if (info != null) {
-			System.out.println("MLflow run id: " + info.runId());
-			System.out.println("See the run in the MLflow UI: " + MlflowUiLinks.run(this.connection.getTrackingUri(), info));
+		if (info == null) {
+			return;
 		}
+		ModelPublisher.Publication publication = this.publisher
+			.publish(info.runId(), trial, this.properties.getEpochs())
+			.block();
+		System.out.println("Stored the model (" + ModelPublisher.MODEL_FILE + ") and the report ("
+				+ ModelPublisher.REPORT_FILE + ") as run artifacts");
+		if (publication != null) {
+			System.out.println(describe(publication));
+		}
+		System.out.println("MLflow run id: " + info.runId());
+		System.out.println("See the run in the MLflow UI: " + MlflowUiLinks.run(this.connection.getTrackingUri(), info));
 	}
 
-	private record Trial(double learningRate, LogisticRegression model, double accuracy, double loss) {
+	private String describe(ModelPublisher.Publication publication) {
+		ModelVersion version = publication.version();
+		String alias = "'" + this.properties.getRegistry().getAlias() + "'";
+		String registered = "Registered model '" + version.name() + "' version " + version.version() + ": ";
+		if (!publication.champion()) {
+			return registered + "version " + publication.previousChampion() + " keeps the alias " + alias
+					+ ": it did as well or better on the validation set";
+		}
+		return registered + "it now holds the alias " + alias
+				+ ((publication.previousChampion() != null) ? " (was version " + publication.previousChampion() + ")" : "");
 	}
 
 	static class TrainingDivergedException extends RuntimeException {

@@ -49,6 +49,8 @@ public class TrainingProperties {
 
 	private final Sweep sweep = new Sweep();
 
+	private final Registry registry = new Registry();
+
 	public int getEpochs() {
 		return this.epochs;
 	}
@@ -107,6 +109,57 @@ public class TrainingProperties {
 
 	public Sweep getSweep() {
 		return this.sweep;
+	}
+
+	public Registry getRegistry() {
+		return this.registry;
+	}
+
+	/**
+	 * Registration of the trained model in the MLflow model registry.
+	 */
+	public static class Registry {
+
+		/**
+		 * Whether to register the trained model as a new version.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Name of the registered model.
+		 */
+		private String modelName = "mlflow-spring-boot-sample-model";
+
+		/**
+		 * Alias that moves to the new version when its validation accuracy beats the version
+		 * holding the alias.
+		 */
+		private String alias = "champion";
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getModelName() {
+			return this.modelName;
+		}
+
+		public void setModelName(String modelName) {
+			this.modelName = modelName;
+		}
+
+		public String getAlias() {
+			return this.alias;
+		}
+
+		public void setAlias(String alias) {
+			this.alias = alias;
+		}
+
 	}
 
 	/**

@@ -1,14 +1,25 @@
 package io.github.mlflowstarter.sample;
 
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import io.github.mlflowstarter.client.MlflowOperations;
 import io.github.mlflowstarter.client.MlflowTemplate;
+import io.github.mlflowstarter.client.model.DatasetInput;
 import io.github.mlflowstarter.client.model.Experiment;
+import io.github.mlflowstarter.client.model.FileInfo;
 import io.github.mlflowstarter.client.model.Metric;
+import io.github.mlflowstarter.client.model.ModelVersion;
 import io.github.mlflowstarter.client.model.Run;
 import io.github.mlflowstarter.client.model.RunSearch;
 import io.github.mlflowstarter.client.model.RunSpec;
@@ -114,6 +125,73 @@ class SampleApplicationIntegrationTests {
 			assertThat(run.info().status()).isEqualTo(RunStatus.FINISHED);
 			assertThat(mlflow.getMetricHistory(runId, "val_accuracy").count().block(TIMEOUT)).isEqualTo(12);
 		}
+	}
+
+	@Test
+	void modelAndReportAreRunArtifactsAndTheBetterModelTakesTheChampionAliasWithNoPythonOnPath(MlflowServer server)
+			throws Exception {
+		String experiment = "registry-" + UUID.randomUUID();
+		String model = "sample-model-" + UUID.randomUUID();
+		Map<String, String> environment = Map.of("MLFLOW_TRACKING_URI", server.uri().toString(),
+				"MLFLOW_EXPERIMENT_NAME", experiment, "PATH", pathWithoutPython());
+		SampleOutcome weak = runProcess(environment, "--sample.epochs=1", "--sample.learning-rate=0.001",
+				"--sample.registry.model-name=" + model);
+		SampleOutcome strong = runProcess(environment, "--sample.epochs=12", "--sample.registry.model-name=" + model);
+		assertThat(weak.loss()).isGreaterThan(strong.loss());
+		assertThat(weak.accuracy()).isLessThanOrEqualTo(strong.accuracy());
+
+		MlflowTemplate mlflow = MlflowTemplate.create(server.uri(), experiment, RunSpec.unnamed());
+		for (SampleOutcome outcome : List.of(weak, strong)) {
+			assertThat(mlflow.artifacts()
+				.listRecursive(outcome.runId(), null)
+				.map(FileInfo::path)
+				.collectList()
+				.block(TIMEOUT)).contains("model/model.json", "report.md");
+			assertThat(mlflow.artifacts().downloadText(outcome.runId(), "report.md").block(TIMEOUT))
+				.contains("validation accuracy");
+			assertThat(mlflow.getRun(outcome.runId()).block(TIMEOUT).inputs().datasetInputs())
+				.extracting(DatasetInput::context)
+				.containsExactlyInAnyOrder("training", "validation");
+		}
+		assertThat(weak.output()).contains("version 1: it now holds the alias 'champion'");
+		assertThat(strong.output()).contains("version 2: it now holds the alias 'champion' (was version 1)");
+		ModelVersion champion = mlflow.modelRegistry().getModelVersionByAlias(model, "champion").block(TIMEOUT);
+		assertThat(champion.version()).isEqualTo("2");
+		assertThat(champion.runId()).isEqualTo(strong.runId());
+		assertThat(mlflow.modelRegistry().getModelVersionDownloadUri(model, "2").block(TIMEOUT)).endsWith("/model");
+		assertThat(mlflow.modelRegistry().getModelVersion(model, "1").block(TIMEOUT).runId()).isEqualTo(weak.runId());
+	}
+
+	private static SampleOutcome runProcess(Map<String, String> environment, String... args) throws Exception {
+		List<String> arguments = new ArrayList<>(List.of("--sample.epoch-delay=0ms"));
+		arguments.addAll(List.of(args));
+		try (SampleProcess job = SampleProcess.start(environment, arguments.toArray(String[]::new))) {
+			assertThat(job.awaitExit(120)).isTrue();
+			String output = job.output();
+			assertThat(job.exitValue()).as(output).isZero();
+			assertThat(output).contains("Stored the model (model/model.json) and the report (report.md)");
+			Matcher scores = Pattern.compile("validation accuracy (\\d+\\.\\d+), loss (\\d+\\.\\d+)").matcher(output);
+			assertThat(scores.find()).as(output).isTrue();
+			return new SampleOutcome(job.awaitRunStarted(), Double.parseDouble(scores.group(1)),
+					Double.parseDouble(scores.group(2)), output);
+		}
+	}
+
+	private record SampleOutcome(String runId, double accuracy, double loss, String output) {
+	}
+
+	/**
+	 * The PATH of this JVM without any folder that holds a Python interpreter, so the sample
+	 * proves it needs none (the official Java client forks Python for artifacts).
+	 */
+	private static String pathWithoutPython() {
+		String path = Stream.of(System.getenv("PATH").split(File.pathSeparator))
+			.filter((dir) -> Stream.of("python", "python3")
+				.noneMatch((name) -> Files.exists(Path.of(dir).resolve(name))))
+			.collect(Collectors.joining(File.pathSeparator));
+		assertThat(Stream.of(path.split(File.pathSeparator)))
+			.noneMatch((dir) -> Files.isExecutable(Path.of(dir).resolve("python3")));
+		return path;
 	}
 
 }
