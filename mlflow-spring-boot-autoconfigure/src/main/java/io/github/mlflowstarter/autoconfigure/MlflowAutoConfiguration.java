@@ -19,6 +19,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
@@ -48,17 +50,23 @@ public final class MlflowAutoConfiguration {
 	MlflowTemplate mlflowTemplate(MlflowConnectionDetails connectionDetails, MlflowTrackingProperties properties,
 			Environment environment, ObjectProvider<WebClient.Builder> webClientBuilder,
 			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
-			ObjectProvider<HttpClientSettings> httpClientSettings,
+			ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<SslBundles> sslBundles,
 			ObjectProvider<MlflowWebClientCustomizer> customizers, ObjectProvider<MlflowCallObserver> callObserver,
 			ObjectProvider<MlflowTokenProvider> tokenProvider) {
 		WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder);
+		ClientHttpConnectorBuilder<?> connectors = connectorBuilder.getIfAvailable(ClientHttpConnectorBuilder::detect);
 		HttpClientSettings settings = HttpClientSettings.defaults()
 			.withTimeouts(properties.getConnectTimeout(), properties.getReadTimeout());
+		SslBundle sslBundle = TrackingSslBundle.resolve(properties.getSsl(), sslBundles.getIfAvailable(),
+				connectionDetails.getTrackingUri(), connectors);
+		if (sslBundle != null) {
+			settings = settings.withSslBundle(sslBundle);
+		}
 		HttpClientSettings globalSettings = httpClientSettings.getIfAvailable();
 		if (globalSettings != null) {
 			settings = settings.orElse(globalSettings);
 		}
-		builder.clientConnector(connectorBuilder.getIfAvailable(ClientHttpConnectorBuilder::detect).build(settings));
+		builder.clientConnector(connectors.build(settings));
 		ExchangeFilterFunction authentication = authentication(connectionDetails, tokenProvider.getIfAvailable());
 		if (authentication != null) {
 			builder.filter(authentication);

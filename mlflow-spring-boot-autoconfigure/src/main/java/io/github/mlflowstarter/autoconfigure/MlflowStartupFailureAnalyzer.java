@@ -1,6 +1,7 @@
 package io.github.mlflowstarter.autoconfigure;
 
 import io.github.mlflowstarter.client.MlflowApiException;
+import io.github.mlflowstarter.client.MlflowTlsException;
 import io.github.mlflowstarter.client.MlflowUnreachableException;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
@@ -15,7 +16,10 @@ class MlflowStartupFailureAnalyzer extends AbstractFailureAnalyzer<MlflowStartup
 	protected FailureAnalysis analyze(Throwable rootFailure, MlflowStartupException cause) {
 		String description = cause.getMessage();
 		String action;
-		if (cause.getCause() instanceof MlflowUnreachableException) {
+		if (cause.getCause() instanceof MlflowTlsException tls) {
+			action = tlsAction(tls);
+		}
+		else if (cause.getCause() instanceof MlflowUnreachableException) {
 			action = "Start an MLflow tracking server at " + cause.getTrackingUri() + " (for example: mlflow server"
 					+ " --host " + cause.getTrackingUri().getHost() + " --port " + portOf(cause)
 					+ "), or point the application at your server with mlflow.tracking.uri (or"
@@ -33,6 +37,26 @@ class MlflowStartupFailureAnalyzer extends AbstractFailureAnalyzer<MlflowStartup
 					+ " mlflow.tracking.startup-timeout, or set mlflow.tracking.fail-fast=false to start without it.";
 		}
 		return new FailureAnalysis(description, action, cause);
+	}
+
+	private static String tlsAction(MlflowTlsException tls) {
+		return switch (tls.getReason()) {
+			case SERVER_CERTIFICATE_NOT_TRUSTED -> "Trust the certificate authority that signed the certificate of "
+					+ tls.getTrackingUri().getHost() + ": define an SSL bundle with it as trust store (for example"
+					+ " spring.ssl.bundle.pem.mlflow.truststore.certificate=file:/path/to/ca.pem) and name it in "
+					+ TrackingSslBundle.BUNDLE_PROPERTY + "=mlflow; if the certificate was issued for another host"
+					+ " name, connect through that name. For a development server only, "
+					+ TrackingSslBundle.INSECURE_PROPERTY + "=true (MLFLOW_TRACKING_INSECURE_TLS=true) skips"
+					+ " verification altogether, exposing the connection to interception.";
+			case CLIENT_CERTIFICATE_REJECTED -> "The server at " + tls.getTrackingUri() + " requires mutual TLS."
+					+ " Put a client certificate it accepts, with its private key, into the key store of an SSL"
+					+ " bundle (spring.ssl.bundle.pem.mlflow.keystore.certificate and .private-key, or"
+					+ " spring.ssl.bundle.jks.mlflow.keystore.location) and name that bundle in "
+					+ TrackingSslBundle.BUNDLE_PROPERTY + ".";
+			case HANDSHAKE_FAILED -> "Check that " + tls.getTrackingUri() + " is the server's TLS endpoint and that"
+					+ " the protocols and ciphers of the SSL bundle named in " + TrackingSslBundle.BUNDLE_PROPERTY
+					+ " (if any) match the server's.";
+		};
 	}
 
 	private static int portOf(MlflowStartupException cause) {

@@ -94,6 +94,8 @@ public class MlflowTrackingProperties {
 
 	private final Logging logging = new Logging();
 
+	private final Ssl ssl = new Ssl();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -210,6 +212,10 @@ public class MlflowTrackingProperties {
 		return this.logging;
 	}
 
+	public Ssl getSsl() {
+		return this.ssl;
+	}
+
 	/**
 	 * Retries of requests that failed for a reason that may pass: no answer, HTTP 408, 429 or
 	 * 5xx. Requests the server rejected are never repeated, and creating a run is only repeated
@@ -316,6 +322,46 @@ public class MlflowTrackingProperties {
 
 		public void setRetryMaxElapsed(Duration retryMaxElapsed) {
 			this.retryMaxElapsed = retryMaxElapsed;
+		}
+
+	}
+
+	/**
+	 * TLS of the connection to an https tracking server. Without settings here, the JVM's
+	 * default trust store (or spring.http.clients.ssl.bundle) verifies the server.
+	 */
+	public static class Ssl {
+
+		/**
+		 * Name of the SSL bundle (defined under spring.ssl.bundle) for the connection to the
+		 * tracking server: its trust store holds the certificate authorities to trust, its key
+		 * store the client certificate for mutual TLS. Wins over spring.http.clients.ssl.bundle.
+		 */
+		private @Nullable String bundle;
+
+		/**
+		 * Whether to accept any certificate the tracking server presents, without checking who
+		 * signed it or the host name it was issued for (MLFLOW_TRACKING_INSECURE_TLS). Anyone
+		 * who can intercept the connection can then read and change what is sent, credentials
+		 * included: for development servers with self-signed certificates only. Cannot be
+		 * combined with a bundle.
+		 */
+		private boolean insecureSkipVerify;
+
+		public @Nullable String getBundle() {
+			return this.bundle;
+		}
+
+		public void setBundle(@Nullable String bundle) {
+			this.bundle = bundle;
+		}
+
+		public boolean isInsecureSkipVerify() {
+			return this.insecureSkipVerify;
+		}
+
+		public void setInsecureSkipVerify(boolean insecureSkipVerify) {
+			this.insecureSkipVerify = insecureSkipVerify;
 		}
 
 	}

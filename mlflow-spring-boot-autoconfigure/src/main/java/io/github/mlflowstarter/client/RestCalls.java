@@ -27,8 +27,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Sends one request to the MLflow REST API and maps the answer: a 2xx body is decoded, an error
- * becomes an {@link MlflowApiException}, and a transport failure an
- * {@link MlflowUnreachableException} that names the server.
+ * becomes an {@link MlflowApiException}, a failed TLS handshake an {@link MlflowTlsException}, and
+ * any other transport failure an {@link MlflowUnreachableException} that names the server.
  * <p>
  * Query values travel as URI variables, so they are fully encoded and the URI template that
  * {@code http.client.requests} observations see stays low-cardinality.
@@ -99,7 +99,7 @@ final class RestCalls {
 			.uri(template.toString(), variables)
 			.accept(MediaType.APPLICATION_JSON)
 			.exchangeToMono((response) -> decode(operation, response, responseType))
-			.onErrorMap(RestCalls::isTransportFailure, (ex) -> unreachable(operation, ex));
+			.onErrorMap(RestCalls::isTransportFailure, (ex) -> transportFailure(operation, ex));
 		return this.observer.observe(operationName(pathTemplate),
 				Retries.withRetries(request, this.retryPolicy, Retries::isTransient, operation, () -> {
 				}));
@@ -115,7 +115,7 @@ final class RestCalls {
 			.uri(path)
 			.exchangeToMono((response) -> decode(operation, response, String.class))
 			.defaultIfEmpty("")
-			.onErrorMap(RestCalls::isTransportFailure, (ex) -> unreachable(operation, ex));
+			.onErrorMap(RestCalls::isTransportFailure, (ex) -> transportFailure(operation, ex));
 		return this.observer.observe("server" + path.replace('/', '.'), request);
 	}
 
@@ -196,7 +196,7 @@ final class RestCalls {
 		WebClient.RequestHeadersSpec<?> withBody = (body != null)
 				? spec.contentType(MediaType.APPLICATION_JSON).bodyValue(body) : spec;
 		Mono<T> request = withBody.exchangeToMono((response) -> decode(operation, response, responseType))
-			.onErrorMap(RestCalls::isTransportFailure, (ex) -> unreachable(operation, ex));
+			.onErrorMap(RestCalls::isTransportFailure, (ex) -> transportFailure(operation, ex));
 		Predicate<Throwable> retryable = safeToRepeat ? Retries::isTransient : Retries::wasNeverSent;
 		return this.observer.observe(operationName(pathTemplate),
 				Retries.withRetries(request, policy, retryable, operation, onRetry));
@@ -225,7 +225,7 @@ final class RestCalls {
 		}
 		Mono<Void> request = spec.body(body)
 			.exchangeToMono((response) -> decode(operation, response, Void.class))
-			.onErrorMap(RestCalls::isTransportFailure, (ex) -> unreachable(operation, ex))
+			.onErrorMap(RestCalls::isTransportFailure, (ex) -> transportFailure(operation, ex))
 			.onErrorMap(errorMapper::apply);
 		Predicate<Throwable> retryable = repeatableBody ? Retries::isTransient : (ex) -> false;
 		return this.observer.observe(operationName,
@@ -251,14 +251,14 @@ final class RestCalls {
 			.onStatus((status) -> !status.is2xxSuccessful(),
 					(response) -> decode(operation, response, Void.class).then(Mono.<Throwable>empty()))
 			.toEntityFlux(DataBuffer.class)
-			.onErrorMap(RestCalls::isTransportFailure, (ex) -> unreachable(operation, ex))
+			.onErrorMap(RestCalls::isTransportFailure, (ex) -> transportFailure(operation, ex))
 			.onErrorMap(errorMapper::apply);
 		Mono<ResponseEntity<Flux<DataBuffer>>> retried = Retries.withRetries(request, this.retryPolicy,
 				Retries::isTransient, operation, () -> {
 				});
 		return this.observer.observe(operationName, retried)
 			.flatMapMany((entity) -> (entity.getBody() != null) ? entity.getBody() : Flux.<DataBuffer>empty())
-			.onErrorMap(RestCalls::isTransportFailure, (ex) -> unreachable(operation, ex));
+			.onErrorMap(RestCalls::isTransportFailure, (ex) -> transportFailure(operation, ex));
 	}
 
 	/**
@@ -298,7 +298,11 @@ final class RestCalls {
 				|| error instanceof TimeoutException;
 	}
 
-	private MlflowUnreachableException unreachable(String operation, Throwable error) {
+	private MlflowException transportFailure(String operation, Throwable error) {
+		MlflowTlsException.Reason tlsFailure = MlflowTlsException.reasonOf(error);
+		if (tlsFailure != null) {
+			return new MlflowTlsException(this.trackingUri, operation, tlsFailure, error);
+		}
 		return new MlflowUnreachableException(this.trackingUri, operation, error);
 	}
 

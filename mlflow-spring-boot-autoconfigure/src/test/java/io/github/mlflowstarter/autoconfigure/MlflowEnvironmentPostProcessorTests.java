@@ -47,6 +47,36 @@ class MlflowEnvironmentPostProcessorTests {
 			.isFalse();
 	}
 
+	@Test
+	void insecureTlsVariableSwitchesVerificationOff() {
+		StandardEnvironment environment = environment(Map.of("MLFLOW_TRACKING_INSECURE_TLS", "true"));
+		new MlflowEnvironmentPostProcessor().postProcessEnvironment(environment, new SpringApplication());
+		assertThat(environment.getProperty("mlflow.tracking.ssl.insecure-skip-verify")).isEqualTo("true");
+		assertThat(environment.getProperty("mlflow.tracking.ssl.bundle")).isNull();
+	}
+
+	@Test
+	void certificatePathVariablesBecomeAPemBundle() {
+		StandardEnvironment environment = environment(Map.of("MLFLOW_TRACKING_SERVER_CERT_PATH", "/etc/ssl/mlflow-ca.pem",
+				"MLFLOW_TRACKING_CLIENT_CERT_PATH", "file:/secrets/client.pem"));
+		new MlflowEnvironmentPostProcessor().postProcessEnvironment(environment, new SpringApplication());
+		String bundle = "spring.ssl.bundle.pem." + MlflowEnvironmentPostProcessor.ENVIRONMENT_SSL_BUNDLE;
+		assertThat(environment.getProperty("mlflow.tracking.ssl.bundle"))
+			.isEqualTo(MlflowEnvironmentPostProcessor.ENVIRONMENT_SSL_BUNDLE);
+		assertThat(environment.getProperty(bundle + ".truststore.certificate")).isEqualTo("file:/etc/ssl/mlflow-ca.pem");
+		assertThat(environment.getProperty(bundle + ".keystore.certificate")).isEqualTo("file:/secrets/client.pem");
+		assertThat(environment.getProperty(bundle + ".keystore.private-key")).isEqualTo("file:/secrets/client.pem");
+	}
+
+	@Test
+	void serverCertificatePathAloneLeavesTheKeyStoreEmpty() {
+		StandardEnvironment environment = environment(Map.of("MLFLOW_TRACKING_SERVER_CERT_PATH", "ca.pem"));
+		new MlflowEnvironmentPostProcessor().postProcessEnvironment(environment, new SpringApplication());
+		String bundle = "spring.ssl.bundle.pem." + MlflowEnvironmentPostProcessor.ENVIRONMENT_SSL_BUNDLE;
+		assertThat(environment.getProperty(bundle + ".truststore.certificate")).isEqualTo("file:ca.pem");
+		assertThat(environment.getProperty(bundle + ".keystore.certificate")).isNull();
+	}
+
 	private static StandardEnvironment environment(Map<String, Object> variables) {
 		StandardEnvironment environment = new StandardEnvironment() {
 
