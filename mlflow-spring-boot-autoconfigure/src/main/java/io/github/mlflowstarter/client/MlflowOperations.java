@@ -4,11 +4,13 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.mlflowstarter.client.model.DatasetInput;
+import io.github.mlflowstarter.client.model.DatasetSummary;
 import io.github.mlflowstarter.client.model.Experiment;
 import io.github.mlflowstarter.client.model.ExperimentSearch;
 import io.github.mlflowstarter.client.model.LogBatch;
 import io.github.mlflowstarter.client.model.Metric;
 import io.github.mlflowstarter.client.model.MetricWithRunId;
+import io.github.mlflowstarter.client.model.ModelOutput;
 import io.github.mlflowstarter.client.model.Run;
 import io.github.mlflowstarter.client.model.RunInfo;
 import io.github.mlflowstarter.client.model.RunSearch;
@@ -378,6 +380,34 @@ public interface MlflowOperations {
 	 * @return completes when stored
 	 */
 	Mono<Void> logInputs(String runId, List<DatasetInput> datasets);
+
+	/**
+	 * Records the MLflow 3 logged models a run produced, for example the model of each
+	 * checkpoint (see {@link #loggedModels()}).
+	 * @param runId the run id
+	 * @param models the model ids with the step that produced each
+	 * @return completes when stored
+	 */
+	Mono<Void> logOutputs(String runId, List<ModelOutput> models);
+
+	/**
+	 * Appends an MLmodel description to the run's {@code mlflow.log-model.history} tag, as
+	 * MLflow 2 clients did when they logged a model. MLflow 3 records models as
+	 * {@linkplain #loggedModels() logged models} instead.
+	 * @param runId the run id
+	 * @param mlModelJson the MLmodel as JSON, with at least {@code artifact_path},
+	 * {@code flavors}, {@code utc_time_created} and {@code run_id}
+	 * @return completes when stored
+	 */
+	Mono<Void> logModel(String runId, String mlModelJson);
+
+	/**
+	 * The datasets the runs of some experiments used: one summary per dataset name, digest and
+	 * context (at most 1000).
+	 * @param experimentIds 1 to 20 experiment ids
+	 * @return the summaries
+	 */
+	Flux<DatasetSummary> searchDatasets(List<String> experimentIds);
 
 	/**
 	 * Logs metrics, params and tags, split into as many requests as the server's limits need

@@ -7,6 +7,12 @@ import java.util.Map;
 import java.util.Objects;
 
 import io.github.mlflowstarter.client.WireTypes.CreateExperimentRequest;
+import io.github.mlflowstarter.client.model.ModelOutput;
+import io.github.mlflowstarter.client.model.DatasetSummary;
+import io.github.mlflowstarter.client.WireTypes.SearchDatasetsResponse;
+import io.github.mlflowstarter.client.WireTypes.SearchDatasetsRequest;
+import io.github.mlflowstarter.client.WireTypes.LogOutputsRequest;
+import io.github.mlflowstarter.client.WireTypes.LogModelRequest;
 import io.github.mlflowstarter.client.model.MetricWithRunId;
 import io.github.mlflowstarter.client.model.LifecycleStage;
 import io.github.mlflowstarter.client.model.DatasetInput;
@@ -72,6 +78,9 @@ public class MlflowTemplate implements MlflowOperations {
 
 	/** The server's limit on the points per run of a bulk-interval metric history request. */
 	static final int MAX_BULK_HISTORY_POINTS_PER_RUN = 2500;
+
+	/** The server's limit on the experiments of one dataset search. */
+	static final int MAX_EXPERIMENTS_PER_DATASET_SEARCH = 20;
 
 	private final RestCalls rest;
 
@@ -542,6 +551,40 @@ public class MlflowTemplate implements MlflowOperations {
 			return this.rest.post("/runs/log-inputs", new LogInputsRequest(runId, List.copyOf(datasets)),
 					Empty.class, true);
 		}).then();
+	}
+
+	@Override
+	public Mono<Void> logOutputs(String runId, List<ModelOutput> models) {
+		return Mono.defer(() -> {
+			requireText(runId, "runId");
+			Objects.requireNonNull(models, "models must not be null");
+			return this.rest.post("/runs/outputs", new LogOutputsRequest(runId, List.copyOf(models)), Empty.class,
+					true);
+		}).then();
+	}
+
+	@Override
+	public Mono<Void> logModel(String runId, String mlModelJson) {
+		return Mono.defer(() -> {
+			requireText(runId, "runId");
+			requireText(mlModelJson, "mlModelJson");
+			// Not safe to repeat: each call appends one more entry to the history tag.
+			return this.rest.post("/runs/log-model", new LogModelRequest(runId, mlModelJson), Empty.class, false);
+		}).then();
+	}
+
+	@Override
+	public Flux<DatasetSummary> searchDatasets(List<String> experimentIds) {
+		return Mono.defer(() -> {
+			Objects.requireNonNull(experimentIds, "experimentIds must not be null");
+			if (experimentIds.isEmpty() || experimentIds.size() > MAX_EXPERIMENTS_PER_DATASET_SEARCH) {
+				throw new IllegalArgumentException("experimentIds must hold 1 to " + MAX_EXPERIMENTS_PER_DATASET_SEARCH
+						+ " experiment ids (the server's limit), not " + experimentIds.size());
+			}
+			experimentIds.forEach((experimentId) -> requireText(experimentId, "experimentIds element"));
+			return this.rest.postToUiApi("/experiments/search-datasets",
+					new SearchDatasetsRequest(List.copyOf(experimentIds)), SearchDatasetsResponse.class, true);
+		}).flatMapIterable(SearchDatasetsResponse::summariesOrEmpty);
 	}
 
 	@Override

@@ -37,6 +37,12 @@ final class RestCalls {
 
 	static final String API_PREFIX = "/api/2.0/mlflow";
 
+	/**
+	 * The twin of the REST API that MLflow's UI calls; a few endpoints are only reachable here
+	 * (the proto of {@code searchDatasets} declares a path without its leading slash).
+	 */
+	static final String UI_API_PREFIX = "/ajax-api/2.0/mlflow";
+
 	private final WebClient webClient;
 
 	private final URI trackingUri;
@@ -176,22 +182,32 @@ final class RestCalls {
 	 */
 	<T> Mono<T> send(HttpMethod method, String pathTemplate, Map<String, String> pathVariables,
 			@Nullable Object body, Class<T> responseType, boolean safeToRepeat) {
-		return exchange(method, pathTemplate, pathVariables, body, responseType, this.retryPolicy, safeToRepeat,
-				() -> {
+		return exchange(method, API_PREFIX, pathTemplate, pathVariables, body, responseType, this.retryPolicy,
+				safeToRepeat, () -> {
+				});
+	}
+
+	/**
+	 * Sends a POST with a JSON body to the UI's twin of the REST API ({@link #UI_API_PREFIX}),
+	 * for the endpoints the REST API does not route.
+	 */
+	<T> Mono<T> postToUiApi(String path, Object body, Class<T> responseType, boolean safeToRepeat) {
+		return exchange(HttpMethod.POST, UI_API_PREFIX, path, Map.of(), body, responseType, this.retryPolicy,
+				safeToRepeat, () -> {
 				});
 	}
 
 	private <T> Mono<T> send(HttpMethod method, String path, Object body, Class<T> responseType, RetryPolicy policy,
 			boolean safeToRepeat, Runnable onRetry) {
-		return exchange(method, path, Map.of(), body, responseType, policy, safeToRepeat, onRetry);
+		return exchange(method, API_PREFIX, path, Map.of(), body, responseType, policy, safeToRepeat, onRetry);
 	}
 
-	private <T> Mono<T> exchange(HttpMethod method, String pathTemplate, Map<String, String> pathVariables,
-			@Nullable Object body, Class<T> responseType, RetryPolicy policy, boolean safeToRepeat,
-			Runnable onRetry) {
-		String operation = method.name() + " " + API_PREFIX + expand(pathTemplate, pathVariables);
+	private <T> Mono<T> exchange(HttpMethod method, String prefix, String pathTemplate,
+			Map<String, String> pathVariables, @Nullable Object body, Class<T> responseType, RetryPolicy policy,
+			boolean safeToRepeat, Runnable onRetry) {
+		String operation = method.name() + " " + prefix + expand(pathTemplate, pathVariables);
 		WebClient.RequestBodySpec spec = this.webClient.method(method)
-			.uri(API_PREFIX + pathTemplate, pathVariables)
+			.uri(prefix + pathTemplate, pathVariables)
 			.accept(MediaType.APPLICATION_JSON);
 		WebClient.RequestHeadersSpec<?> withBody = (body != null)
 				? spec.contentType(MediaType.APPLICATION_JSON).bodyValue(body) : spec;

@@ -6,9 +6,11 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.mlflowstarter.client.model.DatasetInput;
+import io.github.mlflowstarter.client.model.DatasetSummary;
 import io.github.mlflowstarter.client.model.Experiment;
 import io.github.mlflowstarter.client.model.Metric;
 import io.github.mlflowstarter.client.model.MetricWithRunId;
+import io.github.mlflowstarter.client.model.ModelOutput;
 import io.github.mlflowstarter.client.model.Param;
 import io.github.mlflowstarter.client.model.Run;
 import io.github.mlflowstarter.client.model.RunInfo;
@@ -161,6 +163,25 @@ final class WireTypes {
 
 		List<MetricWithRunId> metricsOrEmpty() {
 			return (this.metrics != null) ? this.metrics : List.of();
+		}
+
+	}
+
+	record LogModelRequest(@JsonProperty("run_id") String runId, @JsonProperty("model_json") String modelJson) {
+	}
+
+	record LogOutputsRequest(@JsonProperty("run_id") String runId,
+			@JsonProperty("models") List<ModelOutput> models) {
+	}
+
+	record SearchDatasetsRequest(@JsonProperty("experiment_ids") List<String> experimentIds) {
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record SearchDatasetsResponse(@JsonProperty("dataset_summaries") @Nullable List<DatasetSummary> summaries) {
+
+		List<DatasetSummary> summariesOrEmpty() {
+			return (this.summaries != null) ? this.summaries : List.of();
 		}
 
 	}

@@ -7,12 +7,16 @@ import java.util.stream.IntStream;
 
 import io.github.mlflowstarter.client.model.Dataset;
 import io.github.mlflowstarter.client.model.DatasetInput;
+import io.github.mlflowstarter.client.model.DatasetSummary;
 import io.github.mlflowstarter.client.model.Experiment;
 import io.github.mlflowstarter.client.model.ExperimentSearch;
 import io.github.mlflowstarter.client.model.LifecycleStage;
 import io.github.mlflowstarter.client.model.LogBatch;
+import io.github.mlflowstarter.client.model.LoggedModel;
+import io.github.mlflowstarter.client.model.LoggedModelSpec;
 import io.github.mlflowstarter.client.model.Metric;
 import io.github.mlflowstarter.client.model.MetricWithRunId;
+import io.github.mlflowstarter.client.model.ModelOutput;
 import io.github.mlflowstarter.client.model.Run;
 import io.github.mlflowstarter.client.model.RunSearch;
 import io.github.mlflowstarter.client.model.RunSpec;
@@ -240,6 +244,49 @@ class TrackingLifecycleIntegrationTests {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> this.mlflow.getMetricHistoryBulkInterval(List.of("r"), "acc", 9, 3, 10).blockFirst())
 			.withMessageContaining("endStep");
+	}
+
+	@Test
+	void logOutputsLinksALoggedModelToTheRunThatProducedIt() {
+		Run run = this.mlflow.createRun(this.experimentId, RunSpec.named("producer")).block(TIMEOUT);
+		LoggedModel model = this.mlflow.loggedModels()
+			.createLoggedModelForRun(run.runId(), LoggedModelSpec.named("checkpoint"))
+			.block(TIMEOUT);
+		StepVerifier.create(this.mlflow.logOutputs(run.runId(), List.of(new ModelOutput(model.modelId(), 7))))
+			.verifyComplete();
+		StepVerifier.create(this.mlflow.getRun(run.runId()).map((found) -> found.outputs().modelOutputs()))
+			.expectNext(List.of(new ModelOutput(model.modelId(), 7)))
+			.verifyComplete();
+	}
+
+	@Test
+	void logModelAppendsToTheRunsModelHistoryTag() {
+		Run run = this.mlflow.createRun(this.experimentId, RunSpec.named("legacy")).block(TIMEOUT);
+		String mlModel = "{\"artifact_path\": \"model\", \"flavors\": {\"java\": {}},"
+				+ " \"utc_time_created\": \"2026-12-04 10:00:00.000000\", \"run_id\": \"" + run.runId() + "\"}";
+		StepVerifier.create(this.mlflow.logModel(run.runId(), mlModel)).verifyComplete();
+		StepVerifier.create(this.mlflow.getRun(run.runId()).map((found) -> found.data().tagMap()))
+			.assertNext((tags) -> assertThat(tags.get("mlflow.log-model.history")).contains("\"artifact_path\": \"model\"")
+				.contains(run.runId()))
+			.verifyComplete();
+	}
+
+	@Test
+	void searchDatasetsSummarisesTheDatasetsOfAnExperimentsRuns() {
+		Run run = this.mlflow.createRun(this.experimentId, RunSpec.named("trained")).block(TIMEOUT);
+		Dataset train = Dataset.of("wine-train", "0badf00d", "local", "{}");
+		this.mlflow.logInputs(run.runId(), List.of(DatasetInput.of(train, "training"))).block(TIMEOUT);
+		StepVerifier.create(this.mlflow.searchDatasets(List.of(this.experimentId)))
+			.expectNext(new DatasetSummary(this.experimentId, "wine-train", "0badf00d", "training"))
+			.verifyComplete();
+	}
+
+	@Test
+	void serverVersionAndHealthComeFromTheRealServer() {
+		StepVerifier.create(this.mlflow.getServerVersion())
+			.assertNext((version) -> assertThat(version).matches("\\d+\\.\\d+\\.\\d+.*"))
+			.verifyComplete();
+		StepVerifier.create(this.mlflow.checkHealth()).verifyComplete();
 	}
 
 }

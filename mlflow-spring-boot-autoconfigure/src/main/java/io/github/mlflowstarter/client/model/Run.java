@@ -9,14 +9,16 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param info the run metadata
  * @param data the run data
  * @param inputs the datasets the run used
+ * @param outputs the logged models the run produced
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Run(@JsonProperty("info") RunInfo info, @JsonProperty("data") RunData data,
-		@JsonProperty("inputs") RunInputs inputs) {
+		@JsonProperty("inputs") RunInputs inputs, @JsonProperty("outputs") RunOutputs outputs) {
 
 	public Run {
 		data = (data != null) ? data : RunData.empty();
 		inputs = (inputs != null) ? inputs : RunInputs.empty();
+		outputs = (outputs != null) ? outputs : RunOutputs.empty();
 	}
 
 	/**
@@ -25,7 +27,7 @@ public record Run(@JsonProperty("info") RunInfo info, @JsonProperty("data") RunD
 	 * @param data the run data
 	 */
 	public Run(RunInfo info, RunData data) {
-		this(info, data, RunInputs.empty());
+		this(info, data, RunInputs.empty(), RunOutputs.empty());
 	}
 
 	/**
