@@ -20,7 +20,9 @@ import java.util.stream.Stream;
  * HTTP basic credentials. Its configuration file and user database live in a temporary
  * directory (never in the virtualenv). Users other than the admin get
  * {@code default_permission = NO_PERMISSIONS}: they can create experiments of their own but
- * cannot read or write anyone else's.
+ * cannot read or write anyone else's. Successful logins are cached for the server's lifetime
+ * ({@code auth_cache_ttl_seconds}): checking a password hash takes a second of CPU or more, which
+ * makes every request slow on a busy machine.
  * <p>
  * MLflow 3.17 ships no admin password and refuses the legacy default {@code password1234}, so
  * the admin's password is {@link #ADMIN_PASSWORD}.
@@ -61,6 +63,7 @@ public final class BasicAuthMlflowServer implements AutoCloseable {
 					database_uri = sqlite:///%s
 					admin_username = %s
 					admin_password = %s
+					auth_cache_ttl_seconds = 600
 					""".formatted(configDir.resolve("basic_auth.db"), ADMIN_USERNAME, ADMIN_PASSWORD));
 			String[] arguments = Stream.concat(Stream.of("--app-name", "basic-auth"), Stream.of(extraArguments))
 				.toArray(String[]::new);
