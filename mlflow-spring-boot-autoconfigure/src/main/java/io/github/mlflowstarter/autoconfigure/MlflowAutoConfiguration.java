@@ -1,14 +1,11 @@
 package io.github.mlflowstarter.autoconfigure;
 
 import io.github.mlflowstarter.client.LoggingOptions;
-import io.github.mlflowstarter.client.MlflowAuthentication;
 import io.github.mlflowstarter.client.MlflowCallObserver;
 import io.github.mlflowstarter.client.MlflowOperations;
 import io.github.mlflowstarter.client.MlflowTemplate;
 import io.github.mlflowstarter.client.MlflowTokenProvider;
 import io.github.mlflowstarter.client.RetryPolicy;
-
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -67,9 +64,11 @@ public final class MlflowAutoConfiguration {
 			settings = settings.orElse(globalSettings);
 		}
 		builder.clientConnector(connectors.build(settings));
-		ExchangeFilterFunction authentication = authentication(connectionDetails, tokenProvider.getIfAvailable());
-		if (authentication != null) {
-			builder.filter(authentication);
+		MlflowClientAuthentication authentication = MlflowClientAuthentication.of(connectionDetails,
+				tokenProvider.getIfAvailable());
+		ExchangeFilterFunction authenticationFilter = authentication.filter();
+		if (authenticationFilter != null) {
+			builder.filter(authenticationFilter);
 		}
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		MlflowTrackingProperties.Retry retry = properties.getRetry();
@@ -85,24 +84,8 @@ public final class MlflowAutoConfiguration {
 			.retryPolicy(retryPolicy)
 			.loggingOptions(loggingOptions)
 			.callObserver(callObserver.getIfAvailable(() -> MlflowCallObserver.NONE))
+			.credentials(authentication.description())
 			.build();
-	}
-
-	private static @Nullable ExchangeFilterFunction authentication(MlflowConnectionDetails connectionDetails,
-			@Nullable MlflowTokenProvider tokenProvider) {
-		if (tokenProvider != null) {
-			return MlflowAuthentication.bearer(tokenProvider::currentToken);
-		}
-		String token = connectionDetails.getToken();
-		if (StringUtils.hasText(token)) {
-			return MlflowAuthentication.bearer(() -> token);
-		}
-		String username = connectionDetails.getUsername();
-		if (StringUtils.hasText(username)) {
-			String password = connectionDetails.getPassword();
-			return MlflowAuthentication.basic(username, (password != null) ? password : "");
-		}
-		return null;
 	}
 
 	@Bean

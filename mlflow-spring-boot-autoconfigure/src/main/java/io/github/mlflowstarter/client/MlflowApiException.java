@@ -65,11 +65,12 @@ public class MlflowApiException extends MlflowException {
 		StringBuilder message = new StringBuilder();
 		message.append("MLflow ").append(operation).append(" failed: HTTP ").append(httpStatus).append(' ')
 			.append(errorCode);
-		if (!serverMessage.isBlank()) {
-			message.append(": ").append(serverMessage.strip());
+		String text = serverMessage.strip();
+		if (!text.isEmpty()) {
+			message.append(": ").append(text);
 		}
 		if (hint != null) {
-			message.append(". ").append(hint);
+			message.append(text.endsWith(".") ? " " : ". ").append(hint);
 		}
 		return message.toString();
 	}

@@ -134,9 +134,11 @@ public class MlflowTemplate implements MlflowOperations {
 
 	private MlflowTemplate(Builder builder) {
 		URI base = withoutTrailingSlash(builder.trackingUri);
-		this.rest = new RestCalls(builder.webClientBuilder.baseUrl(base.toString())
-			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(MAX_RESPONSE_BYTES))
-			.build(), base, builder.retryPolicy, builder.callObserver);
+		this.rest = new RestCalls(builder.webClientBuilder.baseUrl(base.toString()).codecs((codecs) -> {
+			codecs.defaultCodecs().maxInMemorySize(MAX_RESPONSE_BYTES);
+			// never log headers (Authorization) or bodies, even with spring.http.codecs.log-request-details
+			codecs.defaultCodecs().enableLoggingRequestDetails(false);
+		}).build(), base, builder.retryPolicy, builder.callObserver, builder.credentials);
 		this.loggingOptions = builder.loggingOptions;
 		this.batchSender = new BatchSender(this.rest, this.loggingOptions.retry(), this.loggingCounters);
 		this.artifacts = new MlflowArtifactsTemplate(this.rest, (runId) -> getRun(runId).map(Run::info));
@@ -668,6 +670,8 @@ public class MlflowTemplate implements MlflowOperations {
 
 		private MlflowCallObserver callObserver = MlflowCallObserver.NONE;
 
+		private MlflowCredentialsDescription credentials = MlflowCredentialsDescription.UNKNOWN;
+
 		private Builder(URI trackingUri) {
 			this.trackingUri = Objects.requireNonNull(trackingUri, "trackingUri must not be null");
 		}
@@ -733,6 +737,17 @@ public class MlflowTemplate implements MlflowOperations {
 		 */
 		public Builder callObserver(MlflowCallObserver callObserver) {
 			this.callObserver = callObserver;
+			return this;
+		}
+
+		/**
+		 * Describes, without secrets, the credentials the {@link WebClient} sends, so that
+		 * authentication and permission errors name them and where they are configured.
+		 * @param credentials the description
+		 * @return this builder
+		 */
+		public Builder credentials(MlflowCredentialsDescription credentials) {
+			this.credentials = Objects.requireNonNull(credentials, "credentials must not be null");
 			return this;
 		}
 

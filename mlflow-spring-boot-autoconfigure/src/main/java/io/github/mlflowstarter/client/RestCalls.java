@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -54,9 +55,14 @@ final class RestCalls {
 	private final MlflowCallObserver observer;
 
 	RestCalls(WebClient webClient, URI trackingUri, RetryPolicy retryPolicy, MlflowCallObserver observer) {
+		this(webClient, trackingUri, retryPolicy, observer, MlflowCredentialsDescription.UNKNOWN);
+	}
+
+	RestCalls(WebClient webClient, URI trackingUri, RetryPolicy retryPolicy, MlflowCallObserver observer,
+			MlflowCredentialsDescription credentials) {
 		this.webClient = webClient;
 		this.trackingUri = trackingUri;
-		this.errorTranslator = new MlflowErrorTranslator(trackingUri);
+		this.errorTranslator = new MlflowErrorTranslator(trackingUri, credentials);
 		this.retryPolicy = retryPolicy;
 		this.observer = observer;
 	}
@@ -303,10 +309,11 @@ final class RestCalls {
 		}
 		Duration retryAfter = RetryAfterHeader.parse(response.headers().asHttpHeaders().getFirst("Retry-After"),
 				Instant.now());
+		boolean credentialsSent = response.request().getHeaders().getFirst(HttpHeaders.AUTHORIZATION) != null;
 		return response.bodyToMono(String.class)
 			.defaultIfEmpty("")
-			.flatMap((text) -> Mono.error(
-					this.errorTranslator.translate(operation, response.statusCode().value(), text, retryAfter)));
+			.flatMap((text) -> Mono.error(this.errorTranslator.translate(operation, response.statusCode().value(),
+					text, retryAfter, credentialsSent)));
 	}
 
 	private static boolean isTransportFailure(Throwable error) {

@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.github.mlflowstarter.testsupport.FaultyHttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import reactor.test.StepVerifier;
 
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -46,6 +47,19 @@ class AuthenticationTests {
 		mlflow.getExperiment("1").block(Duration.ofSeconds(10));
 		assertThat(this.server.requests()).extracting(FaultyHttpServer.Request::authorization)
 			.containsExactly("Bearer token-1", "Bearer token-2");
+	}
+
+	@Test
+	void rejectedCredentialsAreNotRetried() {
+		this.server.then(FaultyHttpServer.Fault.status(401, "text/html; charset=utf-8", "You are not authenticated."));
+		MlflowTemplate mlflow = MlflowTemplate.builder(this.server.uri())
+			.webClientBuilder(WebClient.builder().filter(MlflowAuthentication.basic("admin", "wrong-password")))
+			.build();
+		StepVerifier.create(mlflow.getExperiment("1"))
+			.expectErrorSatisfies((error) -> assertThat(error).isInstanceOfSatisfying(MlflowApiException.class,
+					(api) -> assertThat(api.getHttpStatus()).isEqualTo(401)))
+			.verify(Duration.ofSeconds(10));
+		assertThat(this.server.requests()).hasSize(1);
 	}
 
 }

@@ -12,6 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class MlflowErrorTranslatorTests {
 
+	private static final String BASIC_AUTH_401 = "You are not authenticated. Please see"
+			+ " https://www.mlflow.org/docs/latest/auth/index.html#authenticating-to-mlflow on how to authenticate.";
+
 	private final MlflowErrorTranslator translator = new MlflowErrorTranslator(URI.create("http://mlflow:5000"));
 
 	@Test
@@ -37,15 +40,60 @@ class MlflowErrorTranslatorTests {
 				"Invalid Host header - possible DNS rebinding attack detected");
 		assertThat(error.getErrorCode()).isEqualTo(MlflowErrorCodes.PERMISSION_DENIED);
 		assertThat(error.getMessage()).contains("'mlflow'").contains("--allowed-hosts")
-			.contains("MLFLOW_SERVER_ALLOWED_HOSTS");
+			.contains("MLFLOW_SERVER_ALLOWED_HOSTS")
+			.doesNotContain("Permission denied:");
 	}
 
 	@Test
-	void plainText401SaysAuthenticationIsRequired() {
-		MlflowApiException error = this.translator.translate("GET /x", 401,
-				"You are not authenticated. Please see documentation for details");
+	void basicAuth401NamesTheUserAndWhereTheCredentialsAreSetButNoSecret() {
+		MlflowErrorTranslator translator = new MlflowErrorTranslator(URI.create("http://mlflow:5000"),
+				MlflowCredentialsDescription.basic("alice", "mlflow.tracking.username and mlflow.tracking.password"));
+		MlflowApiException error = translator.translate("GET /x", 401, BASIC_AUTH_401, null, true);
 		assertThat(error.getErrorCode()).isEqualTo(MlflowErrorCodes.UNAUTHENTICATED);
-		assertThat(error.getMessage()).contains("requires authentication");
+		assertThat(error.isTransient()).isFalse();
+		assertThat(error.getMessage()).contains("Authentication failed")
+			.contains("did not accept the user name 'alice' and its password")
+			.contains("check mlflow.tracking.username and mlflow.tracking.password")
+			.doesNotContain("..");
+	}
+
+	@Test
+	void basicAuth401WithoutAnAuthorizationHeaderSaysNoCredentialsWereSent() {
+		MlflowErrorTranslator translator = new MlflowErrorTranslator(URI.create("http://mlflow:5000"),
+				MlflowCredentialsDescription.none("mlflow.tracking.username and mlflow.tracking.password"));
+		MlflowApiException error = translator.translate("GET /x", 401, BASIC_AUTH_401, null, false);
+		assertThat(error.getMessage()).contains("Authentication failed")
+			.contains("requires credentials and the client sent none")
+			.contains("set mlflow.tracking.username and mlflow.tracking.password");
+	}
+
+	@Test
+	void jsonUnauthenticatedGetsTheSameHint() {
+		MlflowApiException error = this.translator.translate("GET /x", 401,
+				"{\"error_code\": \"UNAUTHENTICATED\", \"message\": \"token expired\"}");
+		assertThat(error.getMessage()).contains("token expired")
+			.contains("Authentication failed")
+			.contains("MlflowAuthentication.basic");
+	}
+
+	@Test
+	void basicAuthPermissionDeniedSaysTheUserLacksAPermission() {
+		MlflowErrorTranslator translator = new MlflowErrorTranslator(URI.create("http://mlflow:5000"),
+				MlflowCredentialsDescription.basic("alice", "mlflow.tracking.username"));
+		MlflowApiException error = translator.translate("GET /x", 403, "Permission denied");
+		assertThat(error.getErrorCode()).isEqualTo(MlflowErrorCodes.PERMISSION_DENIED);
+		assertThat(error.getMessage()).contains("Permission denied: the server at http://mlflow:5000 accepted the"
+				+ " user name 'alice' and its password but that user has no permission for this request")
+			.contains("admin")
+			.doesNotContain("--allowed-hosts");
+	}
+
+	@Test
+	void otherPlainText403IsNotMistakenForAPermissionOrHostProblem() {
+		MlflowApiException error = this.translator.translate("GET /x", 403, "Forbidden by proxy policy");
+		assertThat(error.getMessage()).contains("lacks a permission, or a proxy")
+			.doesNotContain("--allowed-hosts")
+			.doesNotContain("Permission denied:");
 	}
 
 	@Test

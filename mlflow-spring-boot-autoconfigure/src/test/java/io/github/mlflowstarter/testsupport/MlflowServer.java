@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -30,12 +31,15 @@ public final class MlflowServer implements AutoCloseable {
 
 	private final List<String> extraArguments;
 
+	private final Map<String, String> environment;
+
 	private Process process;
 
-	private MlflowServer(Path dataDir, int port, List<String> extraArguments) {
+	private MlflowServer(Path dataDir, int port, List<String> extraArguments, Map<String, String> environment) {
 		this.dataDir = dataDir;
 		this.port = port;
 		this.extraArguments = List.copyOf(extraArguments);
+		this.environment = Map.copyOf(environment);
 	}
 
 	/**
@@ -44,10 +48,21 @@ public final class MlflowServer implements AutoCloseable {
 	 * @return the running server
 	 */
 	public static MlflowServer startNew(String... extraArguments) {
+		return startNew(Map.of(), extraArguments);
+	}
+
+	/**
+	 * Starts a server with a fresh database on a free port, with more environment variables,
+	 * such as those the basic-auth app needs (see {@link BasicAuthMlflowServer}).
+	 * @param environment environment variables for the server process, on top of this JVM's
+	 * @param extraArguments more arguments for {@code mlflow server}
+	 * @return the running server
+	 */
+	public static MlflowServer startNew(Map<String, String> environment, String... extraArguments) {
 		MlflowVirtualenv.ensureInstalled();
 		try {
 			MlflowServer server = new MlflowServer(Files.createTempDirectory("mlflow-test-"), freePort(),
-					List.of(extraArguments));
+					List.of(extraArguments), environment);
 			server.start();
 			return server;
 		}
@@ -118,6 +133,7 @@ public final class MlflowServer implements AutoCloseable {
 			.redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(this.dataDir.resolve("server.log").toFile()));
 		builder.environment().put("PYTHONUNBUFFERED", "1");
+		builder.environment().putAll(this.environment);
 		try {
 			this.process = builder.start();
 		}
@@ -148,7 +164,8 @@ public final class MlflowServer implements AutoCloseable {
 
 	/**
 	 * The first API request of a new server process imports most of MLflow and takes seconds;
-	 * make it here, so that tests time their own requests, not the server's start.
+	 * make it here, so that tests time their own requests, not the server's start. On a
+	 * basic-auth server the answer is a 401, which is enough: the app is loaded by then.
 	 */
 	private void warmUp() {
 		try {

@@ -7,8 +7,9 @@ import java.nio.file.Paths;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The project's MLflow virtualenv. Installs it with {@code scripts/install-mlflow.sh} (the pinned
- * version from {@code scripts/mlflow-version}) the first time a test needs it.
+ * The project's MLflow virtualenv, with the extra of the basic-auth app. Installs it with
+ * {@code scripts/install-mlflow.sh} (the pinned version from {@code scripts/mlflow-version}) the
+ * first time a test needs it.
  */
 public final class MlflowVirtualenv {
 
@@ -75,7 +76,7 @@ public final class MlflowVirtualenv {
 			return;
 		}
 		Path venv = directory();
-		if (!Files.exists(venv.resolve(".installed-mlflow-" + pinnedVersion()))) {
+		if (!Files.exists(venv.resolve(".installed-mlflow-auth-" + pinnedVersion()))) {
 			try {
 				ProcessBuilder builder = new ProcessBuilder("bash",
 						projectRoot().resolve("scripts/install-mlflow.sh").toString())
