@@ -20,6 +20,7 @@ import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
@@ -49,9 +50,13 @@ public final class MlflowAutoConfiguration {
 			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
 			ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<SslBundles> sslBundles,
 			ObjectProvider<MlflowWebClientCustomizer> customizers, ObjectProvider<MlflowCallObserver> callObserver,
-			ObjectProvider<MlflowTokenProvider> tokenProvider) {
+			ObjectProvider<MlflowTokenProvider> tokenProvider, ObjectProvider<MlflowReactorConnectionPool> connectionPool) {
 		WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder);
 		ClientHttpConnectorBuilder<?> connectors = connectorBuilder.getIfAvailable(ClientHttpConnectorBuilder::detect);
+		MlflowReactorConnectionPool pool = connectionPool.getIfAvailable();
+		if (pool != null) {
+			connectors = pool.applyTo(connectors);
+		}
 		HttpClientSettings settings = HttpClientSettings.defaults()
 			.withTimeouts(properties.getConnectTimeout(), properties.getReadTimeout());
 		SslBundle sslBundle = TrackingSslBundle.resolve(properties.getSsl(), sslBundles.getIfAvailable(),
@@ -93,6 +98,18 @@ public final class MlflowAutoConfiguration {
 	MlflowRunLifecycle mlflowRunLifecycle(MlflowOperations operations, MlflowConnectionDetails connectionDetails,
 			MlflowTrackingProperties properties) {
 		return new MlflowRunLifecycle(operations, connectionDetails.getTrackingUri(), properties);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "reactor.netty.http.client.HttpClient")
+	static class ReactorConnectionPoolConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		MlflowReactorConnectionPool mlflowReactorConnectionPool(MlflowTrackingProperties properties) {
+			return new MlflowReactorConnectionPool(properties.getMaxIdleTime());
+		}
+
 	}
 
 }

@@ -72,6 +72,13 @@ public class MlflowTrackingProperties {
 	private Duration readTimeout = Duration.ofSeconds(30);
 
 	/**
+	 * Time after which an idle pooled connection is closed; keep it below the server's
+	 * keep-alive timeout (2s for gunicorn, which MLflow 2.x servers run; 5s for uvicorn in
+	 * MLflow 3.x). Reactor Netty connector only.
+	 */
+	private Duration maxIdleTime = Duration.ofMillis(1500);
+
+	/**
 	 * Whether startup fails when the tracking server cannot be reached. When false, the
 	 * application starts anyway and the run is created on first use.
 	 */
@@ -174,6 +181,14 @@ public class MlflowTrackingProperties {
 
 	public void setReadTimeout(Duration readTimeout) {
 		this.readTimeout = readTimeout;
+	}
+
+	public Duration getMaxIdleTime() {
+		return this.maxIdleTime;
+	}
+
+	public void setMaxIdleTime(Duration maxIdleTime) {
+		this.maxIdleTime = maxIdleTime;
 	}
 
 	public boolean isFailFast() {
