@@ -33,6 +33,8 @@ import reactor.core.publisher.Mono;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpMethod;
 
+import static io.github.mlflowstarter.client.Arguments.requireText;
+
 /**
  * {@link MlflowLoggedModels} over the REST API of logged models. Model ids and tag keys travel as
  * URI variables, so they are encoded and the operation names of observations stay
@@ -251,12 +253,6 @@ final class MlflowLoggedModelsTemplate implements MlflowLoggedModels {
 
 	private static List<Tag> toTags(Map<String, String> tags) {
 		return tags.entrySet().stream().map((entry) -> Tag.of(entry.getKey(), entry.getValue())).toList();
-	}
-
-	private static void requireText(@Nullable String value, String name) {
-		if (value == null || value.isBlank()) {
-			throw new IllegalArgumentException(name + " must not be null or blank");
-		}
 	}
 
 }

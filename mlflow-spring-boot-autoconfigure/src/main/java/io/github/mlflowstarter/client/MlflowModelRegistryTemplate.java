@@ -46,6 +46,8 @@ import reactor.util.retry.Retry;
 
 import org.springframework.http.HttpMethod;
 
+import static io.github.mlflowstarter.client.Arguments.requireText;
+
 /**
  * {@link MlflowModelRegistry} over the REST API of the model registry.
  */
@@ -415,12 +417,6 @@ final class MlflowModelRegistryTemplate implements MlflowModelRegistry {
 
 	private static List<Tag> toTags(Map<String, String> tags) {
 		return tags.entrySet().stream().map((entry) -> Tag.of(entry.getKey(), entry.getValue())).toList();
-	}
-
-	private static void requireText(@Nullable String value, String name) {
-		if (value == null || value.isBlank()) {
-			throw new IllegalArgumentException(name + " must not be null or blank");
-		}
 	}
 
 	private static boolean isDoesNotExist(Throwable error) {

@@ -56,6 +56,8 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.web.reactive.function.client.WebClient;
 
+import static io.github.mlflowstarter.client.Arguments.requireText;
+
 /**
  * {@link MlflowOperations} over Spring WebFlux's {@link WebClient}.
  * <p>
@@ -633,12 +635,6 @@ public class MlflowTemplate implements MlflowOperations {
 
 	private static String abbreviate(String text) {
 		return (text.length() <= 60) ? text : text.substring(0, 60) + "... (" + text.length() + " characters)";
-	}
-
-	private static void requireText(@Nullable String value, String name) {
-		if (value == null || value.isBlank()) {
-			throw new IllegalArgumentException(name + " must not be null or blank");
-		}
 	}
 
 	private static boolean isDoesNotExist(Throwable error) {
