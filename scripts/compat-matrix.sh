@@ -6,6 +6,7 @@
 # Configurations (names for COMPAT_CONFIGS):
 #   pinned    the pinned MLflow (scripts/mlflow-version) on SQLite, 1 worker  (the main suite's setup)
 #   mlflow2   the newest MLflow 2.x ($MLFLOW2_VERSION) on SQLite, 1 worker, in .mlflow-venv-<version>
+#             (with SQLAlchemy < 2.1, which MLflow 2.x needs but does not pin)
 #   postgres  the pinned MLflow on PostgreSQL, 4 workers, in .mlflow-venv-pg; the PostgreSQL server
 #             comes from scripts/start-postgres.sh (installed from the OS packages when missing) and is
 #             stopped at the end
@@ -97,7 +98,9 @@ for config in $configs; do
     pinned)
       run_config pinned "$pinned" "$root/.mlflow-venv" sqlite 1 ;;
     mlflow2)
-      run_config mlflow2 "$mlflow2" "$root/.mlflow-venv-$mlflow2" sqlite 1 ;;
+      # MLflow 2.x imports sqlalchemy.pool.FallbackAsyncAdaptedQueuePool, which SQLAlchemy 2.1 removed,
+      # yet allows SQLAlchemy 2.1: without this pin its server does not start.
+      run_config mlflow2 "$mlflow2" "$root/.mlflow-venv-$mlflow2" sqlite 1 'sqlalchemy<2.1' ;;
     postgres)
       postgres_dir="$(mktemp -d "${TMPDIR:-/tmp}/mlflow-compat-postgres.XXXXXX")"
       if url="$(POSTGRES_DIR="$postgres_dir" bash scripts/start-postgres.sh)"; then
