@@ -28,6 +28,8 @@ public final class MlflowTestBackend {
 
 	private static final String POSTGRESQL_DRIVER = "psycopg2-binary";
 
+	private static final String POSTGRESQL_DIALECT = "psycopg2";
+
 	private MlflowTestBackend() {
 	}
 
@@ -87,7 +89,9 @@ public final class MlflowTestBackend {
 		}
 		String database = "mlflow_test_" + UUID.randomUUID().toString().replace("-", "");
 		psql(server, "CREATE DATABASE " + database);
-		return databaseUri(server, database);
+		// name the driver: SQLAlchemy 2.1 picks psycopg 3 for a plain postgresql:// URL, 2.0 psycopg2
+		String storeUri = databaseUri(server, database);
+		return storeUri.replaceFirst("^postgresql:", "postgresql+" + POSTGRESQL_DIALECT + ":");
 	}
 
 	/**
@@ -97,7 +101,7 @@ public final class MlflowTestBackend {
 	 */
 	static void deleteStore(String storeUri) {
 		URI server = postgresql();
-		if (server == null || !storeUri.startsWith("postgresql:")) {
+		if (server == null || !storeUri.startsWith("postgresql")) {
 			return;
 		}
 		String database = URI.create(storeUri).getPath().substring(1);
