@@ -85,6 +85,11 @@ final class ArtifactProxy {
 		return this.trackingUri.getScheme() + "://" + host + fullPath;
 	}
 
+	private static boolean isMissingFileOfMlflow2(MlflowApiException api) {
+		return api.getHttpStatus() == 500 && api.hasErrorCode(MlflowErrorCodes.INTERNAL_ERROR)
+				&& api.getServerMessage().contains("No such file or directory");
+	}
+
 	private MlflowArtifactsUnavailableException notServed(String owner, @Nullable String artifactUri) {
 		return new MlflowArtifactsUnavailableException("The artifacts of " + owner + " live at '"
 				+ artifactUri + "', which the MLflow server at " + this.trackingUri
@@ -94,11 +99,21 @@ final class ArtifactProxy {
 
 	/**
 	 * Turns the answer of a server started with {@code --no-serve-artifacts} (HTTP 503, plain
-	 * text or {@code {"detail": ...}}) into an error that says so; passes other errors through.
+	 * text or {@code {"detail": ...}}) into an error that says so, and MLflow 2.x's answer for a
+	 * missing file (HTTP 500 {@code INTERNAL_ERROR} "No such file or directory", which would be
+	 * retried) into the HTTP 404 {@code RESOURCE_DOES_NOT_EXIST} of MLflow 3; passes other errors
+	 * through.
 	 * @param error the error of a proxy request
 	 * @return the error to report
 	 */
 	Throwable explain(Throwable error) {
+		if (error instanceof MlflowApiException api && isMissingFileOfMlflow2(api)) {
+			return new MlflowApiException(api.getOperation(), 404, MlflowErrorCodes.RESOURCE_DOES_NOT_EXIST,
+					api.getServerMessage(), "The artifact does not exist (the MLflow 2.x server answered HTTP 500 "
+							+ "INTERNAL_ERROR for the missing file; reported as MLflow 3 reports it); check the path"
+							+ " against list(runId, directory)",
+					null);
+		}
 		if (error instanceof MlflowApiException api && api.getHttpStatus() == 503
 				&& (api.getServerMessage().contains("serve-artifacts")
 						|| api.getServerMessage().contains("Artifact serving is disabled"))) {

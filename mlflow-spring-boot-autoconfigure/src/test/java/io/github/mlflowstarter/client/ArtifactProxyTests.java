@@ -67,4 +67,23 @@ class ArtifactProxyTests {
 		assertThat(proxy.explain(other)).isSameAs(other);
 	}
 
+	@Test
+	void missingFileAnswerOfMlflow2IsReportedAsNotFoundAndNotRetried() {
+		ArtifactProxy proxy = new ArtifactProxy(URI.create("http://127.0.0.1:5000"));
+		// what MLflow 2.22 answers for a missing file of its local artifact store
+		String operation = "GET /api/2.0/mlflow-artifacts/artifacts/1/r/artifacts/m.txt";
+		MlflowApiException missing = new MlflowApiException(operation, 500, "INTERNAL_ERROR", "The following failures occurred while downloading one or more artifacts from"
+						+ " /srv/art:\n##### File 1/r/artifacts/m.txt #####\n[Errno 2] No such file or directory:"
+						+ " '/srv/art/1/r/artifacts/m.txt'",
+				null);
+		assertThat(proxy.explain(missing)).isInstanceOfSatisfying(MlflowApiException.class, (api) -> {
+			assertThat(api.getHttpStatus()).isEqualTo(404);
+			assertThat(api.getErrorCode()).isEqualTo(MlflowErrorCodes.RESOURCE_DOES_NOT_EXIST);
+			assertThat(api.isTransient()).isFalse();
+			assertThat(api.getMessage()).contains("m.txt").contains("MLflow 2.x server answered HTTP 500");
+		});
+		MlflowApiException crash = new MlflowApiException("GET x", 500, "INTERNAL_ERROR", "disk full", null);
+		assertThat(proxy.explain(crash)).isSameAs(crash);
+	}
+
 }

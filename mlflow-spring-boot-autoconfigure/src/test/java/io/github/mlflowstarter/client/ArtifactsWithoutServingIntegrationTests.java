@@ -1,5 +1,7 @@
 package io.github.mlflowstarter.client;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -25,8 +27,10 @@ class ArtifactsWithoutServingIntegrationTests {
 	private static MlflowTemplate mlflow;
 
 	@BeforeAll
-	static void startServer() {
-		server = MlflowServer.startNew("--no-serve-artifacts");
+	static void startServer() throws IOException {
+		// MLflow 2.x requires an explicit root with a database backend and no artifact serving
+		server = MlflowServer.startNew("--no-serve-artifacts", "--default-artifact-root",
+				Files.createTempDirectory("mlflow-no-serve-").toString());
 		mlflow = MlflowTemplate.create(server.uri(), "no-serve-" + UUID.randomUUID(), RunSpec.named("no-serve"));
 	}
 

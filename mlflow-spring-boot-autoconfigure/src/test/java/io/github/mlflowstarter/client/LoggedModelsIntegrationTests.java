@@ -31,6 +31,7 @@ import reactor.test.StepVerifier;
 import org.springframework.http.HttpMethod;
 import org.springframework.web.reactive.function.client.WebClient;
 
+import static io.github.mlflowstarter.testsupport.ServerVersionAssumptions.assumeServerAtLeast;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -52,6 +53,7 @@ class LoggedModelsIntegrationTests {
 
 	@BeforeEach
 	void setUp(MlflowServer server) {
+		assumeServerAtLeast(server, "3.0", "logged models");
 		this.server = server;
 		MlflowTemplate mlflow = MlflowTemplate.builder(server.uri())
 			.activeRun("logged-models-it-" + UUID.randomUUID(), RunSpec.named("training"))

@@ -18,6 +18,7 @@ import io.github.mlflowstarter.client.model.RunSpec;
 import io.github.mlflowstarter.client.model.RunStatus;
 import io.github.mlflowstarter.client.model.ViewType;
 import io.github.mlflowstarter.testsupport.MlflowServer;
+import io.github.mlflowstarter.testsupport.ServerVersionAssumptions;
 import io.github.mlflowstarter.testsupport.SharedMlflowServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -289,6 +290,7 @@ class MlflowTemplateIntegrationTests {
 
 	@Test
 	void hostHeaderRejectedByTheServerIsExplainedWithAllowedHosts(MlflowServer server) {
+		ServerVersionAssumptions.assumeServerAtLeast(server, "3.5.0", "Host header validation (security middleware)");
 		MlflowTemplate wrongHost = new MlflowTemplate(
 				WebClient.builder().defaultHeader("Host", "mlflow.example.com"), server.uri(), "x", RunSpec.unnamed());
 		StepVerifier.create(wrongHost.createExperiment("host-check-" + UUID.randomUUID()))

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.test.StepVerifier;
 
+import static io.github.mlflowstarter.testsupport.ServerVersionAssumptions.assumeServerAtLeast;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
@@ -247,7 +248,8 @@ class TrackingLifecycleIntegrationTests {
 	}
 
 	@Test
-	void logOutputsLinksALoggedModelToTheRunThatProducedIt() {
+	void logOutputsLinksALoggedModelToTheRunThatProducedIt(MlflowServer server) {
+		assumeServerAtLeast(server, "3.0", "logged models");
 		Run run = this.mlflow.createRun(this.experimentId, RunSpec.named("producer")).block(TIMEOUT);
 		LoggedModel model = this.mlflow.loggedModels()
 			.createLoggedModelForRun(run.runId(), LoggedModelSpec.named("checkpoint"))

@@ -1,10 +1,12 @@
 package io.github.mlflowstarter.testsupport;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,6 +22,19 @@ import java.util.stream.Stream;
  * virtualenv, on a free loopback port, with a SQLite backend and an artifact root in a temporary
  * directory. It can be stopped and started again on the same database and port, for tests of what
  * happens while the server is away.
+ * <p>
+ * System properties run the same tests against another server (see
+ * {@code scripts/compat-matrix.sh}):
+ * <ul>
+ * <li>{@code mlflow.venv} and {@code mlflow.version}: another MLflow virtualenv and the version it
+ * holds (see {@link MlflowVirtualenv});</li>
+ * <li>{@code mlflow.test.backend}: {@code postgresql://user@host:port/} to give each new server a
+ * fresh PostgreSQL database of its own instead of a SQLite file (see
+ * {@link MlflowTestBackend});</li>
+ * <li>{@code mlflow.test.workers}: the server's {@code --workers} (default 1).</li>
+ * </ul>
+ * Tests of features that older servers lack skip themselves with
+ * {@link ServerVersionAssumptions#assumeServerAtLeast(MlflowServer, String, String)}.
  */
 public final class MlflowServer implements AutoCloseable {
 
@@ -33,6 +48,8 @@ public final class MlflowServer implements AutoCloseable {
 
 	private final Map<String, String> environment;
 
+	private final String backendStoreUri;
+
 	private Process process;
 
 	private MlflowServer(Path dataDir, int port, List<String> extraArguments, Map<String, String> environment) {
@@ -40,6 +57,7 @@ public final class MlflowServer implements AutoCloseable {
 		this.port = port;
 		this.extraArguments = List.copyOf(extraArguments);
 		this.environment = Map.copyOf(environment);
+		this.backendStoreUri = MlflowTestBackend.newStore(dataDir);
 	}
 
 	/**
@@ -110,6 +128,27 @@ public final class MlflowServer implements AutoCloseable {
 	}
 
 	/**
+	 * The server's MLflow version, as its {@code GET /version} answers.
+	 * @return the version, for example {@code 3.17.2}
+	 */
+	public String version() {
+		try {
+			HttpURLConnection connection = (HttpURLConnection) uri().resolve("/version").toURL().openConnection();
+			connection.setConnectTimeout(5000);
+			connection.setReadTimeout(30_000);
+			try (InputStream body = connection.getInputStream()) {
+				return new String(body.readAllBytes(), StandardCharsets.UTF_8).strip();
+			}
+			finally {
+				connection.disconnect();
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not read the version of the MLflow server at " + uri(), ex);
+		}
+	}
+
+	/**
 	 * Whether the server process is alive.
 	 * @return {@code true} while running
 	 */
@@ -125,8 +164,9 @@ public final class MlflowServer implements AutoCloseable {
 			return;
 		}
 		List<String> command = new ArrayList<>(List.of(MlflowVirtualenv.mlflowExecutable().toString(), "server",
-				"--host", "127.0.0.1", "--port", String.valueOf(this.port), "--workers", "1", "--backend-store-uri",
-				"sqlite:///" + this.dataDir.resolve("mlflow.db"), "--artifacts-destination",
+				"--host", "127.0.0.1", "--port", String.valueOf(this.port), "--workers",
+				String.valueOf(MlflowTestBackend.workers()), "--backend-store-uri", this.backendStoreUri,
+				"--artifacts-destination",
 				this.dataDir.resolve("artifacts").toString()));
 		command.addAll(this.extraArguments);
 		ProcessBuilder builder = new ProcessBuilder(command).directory(this.dataDir.toFile())
@@ -241,6 +281,7 @@ public final class MlflowServer implements AutoCloseable {
 	@Override
 	public void close() {
 		stop();
+		MlflowTestBackend.deleteStore(this.backendStoreUri);
 		try (Stream<Path> files = Files.walk(this.dataDir)) {
 			files.sorted(Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
 		}
