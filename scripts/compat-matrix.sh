@@ -14,6 +14,8 @@
 # Env: COMPAT_CONFIGS   the configurations to run, space separated (default: "pinned mlflow2 postgres")
 #      COMPAT_MODULES   the Maven modules to test, comma separated (default: all; for example
 #                       mlflow-spring-boot-autoconfigure to leave out the sample app's slower tests)
+#      COMPAT_TESTS     a surefire -Dtest pattern to run only some tests (default: all); CI uses
+#                       'io/github/mlflowstarter/client/**', the tests of the REST API client
 #      MLFLOW2_VERSION  the MLflow 2.x version (default 2.22.5, the last 2.x release)
 #      MAVEN_ARGS_EXTRA more Maven arguments, for example -o
 # Logs and surefire reports of each configuration: target/compat/<name>/
@@ -68,6 +70,7 @@ run_config() {
     local args=(-B verify -Dmaven.test.failure.ignore=true "-Dmlflow.venv=$venv" "-Dmlflow.version=$version" "-Dmlflow.test.workers=$workers")
     [[ "$backend" != sqlite ]] && args+=("-Dmlflow.test.backend=$backend")
     [[ -n "$modules" ]] && args+=(-pl "$modules")
+    [[ -n "${COMPAT_TESTS:-}" ]] && args+=("-Dtest=${COMPAT_TESTS}" -Dsurefire.failIfNoSpecifiedTests=false)
     # shellcheck disable=SC2206 # extra Maven arguments are word-split on purpose
     [[ -n "${MAVEN_ARGS_EXTRA:-}" ]] && args+=(${MAVEN_ARGS_EXTRA})
     echo "   mvn ${args[*]}"
