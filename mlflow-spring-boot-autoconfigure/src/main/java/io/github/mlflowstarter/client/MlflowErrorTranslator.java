@@ -143,7 +143,8 @@ final class MlflowErrorTranslator {
 		}
 		if (status == 404) {
 			return "No MLflow endpoint answered at " + this.trackingUri
-					+ "; check that the tracking URI (including any path prefix) points at an MLflow server";
+					+ "; check that the tracking URI (including any path prefix) points at an MLflow server, of a"
+					+ " version that has this endpoint (GET /version tells the server's version)";
 		}
 		if (status == 503 && text.toLowerCase().contains("artifacts-only")) {
 			return "The server runs with --artifacts-only and serves no tracking API; point the client at a"

@@ -32,6 +32,7 @@ import reactor.core.Exceptions;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import static io.github.mlflowstarter.testsupport.ServerVersionAssumptions.assumeServerAtLeast;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -66,6 +67,10 @@ class HostileInputIntegrationTests {
 
 	@BeforeAll
 	static void setUp(MlflowServer server) {
+		// The corpus records what MLflow 3 answers. MLflow 2.22 answers some inputs differently (a
+		// 10,000-character run id is refused by gunicorn with an HTML 400, experiment id "abc" gets 404)
+		// and drops the connection when asked for an artifact whose name is not ASCII.
+		assumeServerAtLeast(server, "3.0", "the hostile-input corpus, which records MLflow 3's answers");
 		mlflow = MlflowTemplate.create(server.uri(), "hostile-" + UUID.randomUUID(), RunSpec.named("unused"));
 		experimentId = mlflow.createExperiment("hostile-" + UUID.randomUUID()).block(TIMEOUT);
 		callRunId = newRun(null);
