@@ -7,7 +7,7 @@
 #   pinned    the pinned MLflow (scripts/mlflow-version) on SQLite, 1 worker  (the main suite's setup)
 #   mlflow2   the newest MLflow 2.x ($MLFLOW2_VERSION) on SQLite, 1 worker, in .mlflow-venv-<version>
 #             (with SQLAlchemy < 2.1, which MLflow 2.x needs but does not pin)
-#   postgres  the pinned MLflow on PostgreSQL, 4 workers, in .mlflow-venv-pg; the PostgreSQL server
+#   postgres  the pinned MLflow on PostgreSQL, 4 workers, in .mlflow-venv with psycopg2-binary added; the PostgreSQL server
 #             comes from scripts/start-postgres.sh (installed from the OS packages when missing) and is
 #             stopped at the end
 #
@@ -108,7 +108,8 @@ for config in $configs; do
     postgres)
       postgres_dir="$(mktemp -d "${TMPDIR:-/tmp}/mlflow-compat-postgres.XXXXXX")"
       if url="$(POSTGRES_DIR="$postgres_dir" bash scripts/start-postgres.sh)"; then
-        run_config postgres "$pinned" "$root/.mlflow-venv-pg" "$url" 4 psycopg2-binary
+        # the pinned venv plus the PostgreSQL driver: no second MLflow install
+        run_config postgres "$pinned" "$root/.mlflow-venv" "$url" 4 psycopg2-binary
       else
         failed_configs=$(( failed_configs + 1 ))
         summary+=("postgres  FAILED (PostgreSQL could not be started)")
