@@ -56,6 +56,12 @@ final class LogEntryValidator {
 					+ Integer.toHexString(value.charAt(broken)) + ") at position " + broken
 					+ "; it is not valid Unicode text, and the server would store it damaged, so it was not logged");
 		}
+		int nul = value.indexOf('\u0000');
+		if (nul >= 0) {
+			throw new MlflowValidationException(kind + " '" + key + "' has a value with a NUL character (\\u0000) at"
+					+ " position " + nul + "; an MLflow server on PostgreSQL cannot store it (it fails with HTTP 500),"
+					+ " so it was not logged. Remove it or write it as text such as \\0");
+		}
 	}
 
 	/**
