@@ -9,8 +9,9 @@ import org.springframework.util.StringUtils;
 import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 
 /**
- * How the MLflow client authenticates, chosen like MLflow's own clients do: a
- * {@link MlflowTokenProvider} bean first, then a token, then user name and password. Carries the
+ * How the MLflow client authenticates: a {@link MlflowTokenProvider} bean first, then a token,
+ * then user name and password (MLflow's Python client would prefer user name and password over a
+ * token; here the token wins, as {@code mlflow.tracking.token} is documented to). Carries the
  * filter that adds the {@code Authorization} header and a description, free of secrets, of which
  * credentials it sends and where they are configured, for error messages.
  *
