@@ -32,7 +32,18 @@ if ! bin="$(find_bin)"; then
   apt-get install -y -q postgresql >&2 || { apt-get update -q >&2 && apt-get install -y -q postgresql >&2; }
   bin="$(find_bin)" || { echo "PostgreSQL was installed but pg_ctl is not found under /usr/lib/postgresql" >&2; exit 1; }
 fi
-command -v psql >/dev/null || { echo "psql is missing: install the postgresql-client package" >&2; exit 1; }
+if ! command -v psql >/dev/null; then
+  if [[ $EUID -eq 0 ]] && command -v apt-get >/dev/null; then
+    echo "Installing the PostgreSQL client from the OS packages..." >&2
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get install -y -q postgresql-client >&2 || { apt-get update -q >&2 && apt-get install -y -q postgresql-client >&2; }
+  fi
+  command -v psql >/dev/null || { echo "psql is missing: install the postgresql-client package" >&2; exit 1; }
+fi
+# Without the package's postgres user (server binaries installed by other means), make one to own the cluster.
+if [[ $EUID -eq 0 ]] && ! id postgres >/dev/null 2>&1; then
+  useradd --system --no-create-home --shell /usr/sbin/nologin postgres
+fi
 
 # PostgreSQL refuses to run as root: run it as the postgres user the package made.
 as_owner() {
